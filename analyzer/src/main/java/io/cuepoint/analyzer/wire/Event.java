@@ -1,5 +1,6 @@
 package io.cuepoint.analyzer.wire;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,9 @@ import java.util.Map;
  * @param fragment   set while the interval touches a segment boundary and may continue in the
  *                   neighbouring segment; the api merges such fragments and serves whole intervals
  */
+// Is-getters are not properties: isFragment() would otherwise be taken for the "fragment" property
+// and written as true/false in place of the Fragment object.
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record Event(int schema, String id, String videoId, String type, long startMs, long endMs,
                     long startFrame, long endFrame, double confidence, String track, Box box,
                     List<Keypoint> keypoints, Map<String, Object> attributes, Producer producer,
@@ -36,6 +40,7 @@ public record Event(int schema, String id, String videoId, String type, long sta
                 keypoints, attributes, producer, null);
     }
 
+    /** Whether this is an open fragment the api must merge; not a wire field (see the class annotation). */
     public boolean isFragment() {
         return fragment != null && (fragment.openStart() || fragment.openEnd());
     }

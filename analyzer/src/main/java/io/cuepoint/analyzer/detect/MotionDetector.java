@@ -1,0 +1,138 @@
+package io.cuepoint.analyzer.detect;
+
+import io.cuepoint.analyzer.wire.Event;
+import io.cuepoint.analyzer.wire.Fragment;
+import io.cuepoint.ingest.wire.FrameRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits a segment into alternating {@code motion.active} and {@code motion.idle} intervals that cover
+ * it from its start to its end time.
+ *
+ * <p>Each sampled analysis image goes through an MOG2 background model ({@link ForegroundMeter}); its
+ * foreground share is smoothed and compared with two thresholds (hysteresis). Segments are analysed
+ * independently, possibly on different machines, so the model starts cold in every segment. Instead of
+ * discarding the first images while it warms up, it is seeded with the median of the lead-in image
+ * (when the lead-in was sampled) and {@link MotionConfig#backgroundSamples()} images spread over the
+ * segment, and then measures every sampled image from the first one on. A cold model would call the
+ * whole first image foreground; one warmed on the first images only would learn an object that
+ * moves at the segment's start as background.
+ *
+ * <p>An interval that reaches the segment's start (segments after the first) or end (all but the last)
+ * carries a {@link Fragment} so that the api merges it with its neighbour. Interval ends are exclusive:
+ * {@code endMs} is where the next interval (or the segment) begins, so intervals tile without gaps.
+ */
+public final class MotionDetector implements SegmentDetector {
+    public static final String NAME = "motion";
+    public static final String ACTIVE = "motion.active";
+    public static final String IDLE = "motion.idle";
+
+    private final MotionConfig config;
+
+    public MotionDetector(MotionConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Event> detect(Segment segment, DetectionContext ctx) {
+        var samples = segment.frames().stream().filter(FrameRecord::sampled).toList();
+        if (samples.isEmpty()) {
+            return List.of();
+        }
+        double[] energy = measure(segment, samples);
+        boolean[] active = hysteresis(smooth(energy));
+        var events = new ArrayList<Event>();
+        var frames = segment.frames();
+        int from = 0;
+        for (int i = 1; i <= samples.size(); i++) {
+            if (i < samples.size() && active[i] == active[from]) {
+                continue;
+            }
+            boolean first = from == 0;
+            boolean last = i == samples.size();
+            long startFrame = first ? frames.get(0).frame() : samples.get(from).frame();
+            long endFrame = last ? frames.get(frames.size() - 1).frame() : samples.get(i).frame() - 1;
+            long startMs = first ? segment.end().startMs() : samples.get(from).ptsMs();
+            long endMs = last ? segment.end().endMs() : samples.get(i).ptsMs();
+            double mean = mean(energy, from, i);
+            boolean openStart = first && segment.hasPrevious();
+            boolean openEnd = last && segment.hasNext();
+            var fragment = openStart || openEnd ? new Fragment(segment.index(), openStart, openEnd) : null;
+            events.add(ctx.event(segment, NAME, active[from] ? ACTIVE : IDLE, startMs, endMs, startFrame, endFrame,
+                    confidence(active[from], mean),
+                    Map.of("motionEnergy", round(mean), "samples", i - from), fragment));
+            from = i;
+        }
+        return events;
+    }
+
+    private double[] measure(Segment segment, List<FrameRecord> samples) {
+        try (var meter = new ForegroundMeter(config, backgroundImages(segment, samples))) {
+            var energy = new double[samples.size()];
+            for (int i = 0; i < energy.length; i++) {
+                energy[i] = meter.apply(samples.get(i).analysisJpeg());
+            }
+            return energy;
+        }
+    }
+
+    /** The lead-in image when it was sampled, then samples spread evenly over the segment. */
+    private List<byte[]> backgroundImages(Segment segment, List<FrameRecord> samples) {
+        var images = new ArrayList<byte[]>();
+        if (segment.leadIn() != null && segment.leadIn().sampled()) {
+            images.add(segment.leadIn().analysisJpeg());
+        }
+        int count = Math.min(config.backgroundSamples(), samples.size());
+        for (int i = 0; i < count; i++) {
+            images.add(samples.get((int) ((long) i * samples.size() / count)).analysisJpeg());
+        }
+        return images;
+    }
+
+    /** Centred moving average, shortened at the ends. */
+    private double[] smooth(double[] values) {
+        int half = config.smoothing() / 2;
+        var out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int from = Math.max(0, i - half);
+            int to = Math.min(values.length, i + half + 1);
+            out[i] = mean(values, from, to);
+        }
+        return out;
+    }
+
+    private boolean[] hysteresis(double[] smoothed) {
+        var active = new boolean[smoothed.length];
+        boolean state = smoothed[0] >= config.activeOn();
+        for (int i = 0; i < smoothed.length; i++) {
+            state = state ? smoothed[i] >= config.activeOff() : smoothed[i] >= config.activeOn();
+            active[i] = state;
+        }
+        return active;
+    }
+
+    /** How clearly the interval's mean energy sits on its side: 0.5 at the on-threshold, 1 far from it. */
+    private double confidence(boolean active, double mean) {
+        double on = Math.max(config.activeOn(), 1e-6);
+        return active ? Math.min(1, mean / (2 * on)) : Math.max(0, 1 - mean / (2 * on));
+    }
+
+    private static double mean(double[] values, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += values[i];
+        }
+        return sum / (to - from);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,56 @@
+package io.cuepoint.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cuepoint.analyzer.AnalyzerConfig;
+import io.cuepoint.analyzer.AnalyzerException;
+import io.cuepoint.analyzer.wire.Event;
+import io.cuepoint.ingest.wire.FrameRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SegmentAnalyzerTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC);
+    private final AnalyzerConfig config = AnalyzerConfig.defaults();
+    private final SegmentAnalyzer analyzer = new SegmentAnalyzer(config.analyzerVersion(),
+            DetectorRegistry.standard().create(config), CLOCK);
+
+    @Test
+    void runsEveryConfiguredDetector() {
+        var video = new SyntheticVideo("v", 50, 50, Set.of(20), Set.of(), 6);
+        var result = analyzer.analyze(video.segment(0));
+        assertThat(result.videoId()).isEqualTo("v");
+        assertThat(result.frames()).isEqualTo(50);
+        assertThat(result.error()).isNull();
+        assertThat(result.at()).isEqualTo(CLOCK.instant());
+        assertThat(result.events()).extracting(e -> e.producer().detector()).contains("shots", "motion");
+    }
+
+    @Test
+    void aFailingDetectorIsNamedAndTheOthersStillReport() {
+        // Sampled frames whose analysis image is not a JPEG: the motion detector cannot decode them.
+        var video = new SyntheticVideo("v", 50, 50, Set.of(20), Set.of(), 6);
+        var s = video.segment(0);
+        var broken = s.frames().stream().map(f -> f.sampled()
+                ? new FrameRecord(f.schema(), f.videoId(), f.segment(), f.frame(), f.ptsMs(), false, f.thumbWidth(),
+                f.thumbHeight(), f.thumbnail(), new byte[] {1, 2, 3}, 4, 3) : f).toList();
+
+        var result = analyzer.analyze(new Segment(null, broken, null, s.end()));
+
+        assertThat(result.error()).startsWith("motion: ").contains("JPEG");
+        assertThat(result.events()).extracting(Event::type).containsExactly("shot.cut");
+        assertThat(result.events().get(0).startFrame()).isEqualTo(20);
+    }
+
+    @Test
+    void unknownDetectorNameFailsAtStartUpNamingTheKey() {
+        var bad = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "shots,faces"));
+        assertThatThrownBy(() -> new SegmentAnalyzer(bad)).isInstanceOf(AnalyzerException.class)
+                .hasMessageContaining("CUEPOINT_DETECTORS").hasMessageContaining("faces");
+    }
+}

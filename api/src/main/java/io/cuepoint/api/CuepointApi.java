@@ -1,0 +1,42 @@
+package io.cuepoint.api;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+import java.util.Map;
+
+/**
+ * The api application. {@link #start(Map)} runs it inside another program (the all-in-one mode); the
+ * properties override application.yml, e.g. {@code datasources.default.url}, {@code cuepoint.api-keys},
+ * {@code cuepoint.kafka.bootstrap-servers}, {@code micronaut.server.port}.
+ */
+@OpenAPIDefinition(
+        info = @Info(title = "Cuepoint", version = "1",
+                description = "Timelines of events in recorded lectures and clinical-skills videos.",
+                license = @License(name = "Proprietary")),
+        security = @SecurityRequirement(name = "apiKey"))
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        paramName = "X-API-Key", description = "One of cuepoint.api-keys; also accepted as Authorization: Bearer <key>")
+public final class CuepointApi {
+    private CuepointApi() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.run(CuepointApi.class, args);
+    }
+
+    /** Starts the api with extra properties; close the returned context to stop it. */
+    public static ApplicationContext start(Map<String, Object> properties) {
+        return Micronaut.build(new String[0])
+                .mainClass(CuepointApi.class)
+                .properties(properties)
+                .start();
+    }
+}

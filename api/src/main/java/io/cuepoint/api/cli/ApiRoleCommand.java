@@ -1,0 +1,36 @@
+package io.cuepoint.api.cli;
+
+import io.cuepoint.api.CuepointApi;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * The api role: REST api and materializer against an external Kafka and PostgreSQL. Micronaut reads
+ * its settings from the environment ({@code CUEPOINT_*}, {@code DATASOURCES_DEFAULT_*}).
+ */
+@Command(name = "api", mixinStandardHelpOptions = true,
+        description = "Run the REST api and the materializer against external Kafka and PostgreSQL.")
+final class ApiRoleCommand implements Callable<Integer> {
+    @ParentCommand
+    CuepointCommand parent;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var env = parent.environment();
+        var kafka = Settings.kafkaClient(env);
+        Roles.ensureTopics(env, kafka);
+        var stopped = new CountDownLatch(1);
+        try (var context = CuepointApi.start(
+                Map.of("cuepoint.kafka.bootstrap-servers", kafka.get("bootstrap.servers")))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                context.close();
+                stopped.countDown();
+            }, "cuepoint-shutdown"));
+            stopped.await();
+        }
+        return 0;
+    }
+}

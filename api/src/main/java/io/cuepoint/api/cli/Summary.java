@@ -1,0 +1,41 @@
+package io.cuepoint.api.cli;
+
+import io.cuepoint.api.timeline.TimelineExport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The few lines printed after an analysis: how long, how fast, and the headline counts. */
+final class Summary {
+    private Summary() {
+    }
+
+    static String of(TimelineExport export, Duration took, Duration startup, Path output) {
+        var video = export.video();
+        long durationMs = video.media() != null && video.media().durationMs() != null ? video.media().durationMs() : 0;
+        long cuts = export.events().stream().filter(e -> e.type().equals("shot.cut")).count();
+        long activeMs = export.events().stream().filter(e -> e.type().equals("motion.active"))
+                .mapToLong(e -> e.endMs() - e.startMs()).sum();
+        var s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%s: %s of video analysed in %.1f s (%.1fx real time; start-up %.1f s)%n",
+                video.filename(), ProgressBar.clock(Duration.ofMillis(durationMs)), took.toMillis() / 1000.0,
+                took.toMillis() == 0 ? 0 : durationMs / (double) took.toMillis(), startup.toMillis() / 1000.0));
+        if (video.media() != null) {
+            s.append(String.format(Locale.ROOT, "  video: %sx%s, %.2f fps, %s%s%n", video.media().width(),
+                    video.media().height(), video.media().frameRate() == null ? 0 : video.media().frameRate(),
+                    video.media().videoCodec(), Boolean.TRUE.equals(video.media().hasAudio())
+                            ? ", audio " + video.media().audioCodec() : ", no audio"));
+        }
+        s.append(String.format(Locale.ROOT, "  shots: %d (%d cuts)%n", cuts + (durationMs > 0 ? 1 : 0), cuts));
+        s.append(String.format(Locale.ROOT, "  active time: %s of %s (%.0f %%)%n",
+                ProgressBar.clock(Duration.ofMillis(activeMs)), ProgressBar.clock(Duration.ofMillis(durationMs)),
+                durationMs == 0 ? 0.0 : 100.0 * activeMs / durationMs));
+        s.append(String.format(Locale.ROOT, "  events: %d", export.events().size()));
+        if (video.counts().corruptFrames() > 0) {
+            s.append(String.format(Locale.ROOT, "; corrupt frames skipped: %d", video.counts().corruptFrames()));
+        }
+        s.append(String.format(Locale.ROOT, "%n  timeline: %s%n", output));
+        return s.toString();
+    }
+
+}

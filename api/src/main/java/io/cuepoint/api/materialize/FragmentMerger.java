@@ -1,0 +1,85 @@
+package io.cuepoint.api.materialize;
+
+import io.cuepoint.analyzer.wire.Event;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Joins the interval fragments of one (video, type, track) into whole events.
+ *
+ * <p>Fragment A (segment k, open end) and fragment B (segment k + 1, open start) are one interval: a chain of
+ * such fragments becomes one event with
+ * <ul>
+ *   <li>the id, start time, start frame, box, keypoints and producer of the first fragment;</li>
+ *   <li>the end time and end frame of the last fragment;</li>
+ *   <li>confidence and every numeric attribute as the duration-weighted mean over the fragments that carry it
+ *       (weight = {@code max(1, endMs - startMs)}, so an instant fragment still counts); a non-numeric attribute
+ *       keeps the value of the first fragment that has it;</li>
+ *   <li>no fragment information.</li>
+ * </ul>
+ * A chain whose neighbour has not arrived yet is served as it stands and rebuilt when the neighbour arrives, so
+ * the result depends only on the set of fragments, never on their arrival order.
+ */
+public final class FragmentMerger {
+    private FragmentMerger() {
+    }
+
+    /** Merges fragments of one (video, type, track); the input order does not matter. */
+    public static List<Event> merge(List<Event> fragments) {
+        var sorted = new ArrayList<>(fragments);
+        sorted.sort(Comparator.comparingInt((Event e) -> e.fragment().segment())
+                .thenComparingLong(Event::startMs).thenComparing(Event::id));
+        var chains = new ArrayList<List<Event>>();
+        List<Event> open = null;
+        for (Event f : sorted) {
+            Event last = open == null ? null : open.get(open.size() - 1);
+            if (last != null && f.fragment().openStart() && last.fragment().openEnd()
+                    && f.fragment().segment() == last.fragment().segment() + 1) {
+                open.add(f);
+            } else {
+                open = new ArrayList<>();
+                open.add(f);
+                chains.add(open);
+            }
+            if (!f.fragment().openEnd()) {
+                open = null;
+            }
+        }
+        return chains.stream().map(FragmentMerger::join).toList();
+    }
+
+    private static Event join(List<Event> chain) {
+        Event first = chain.get(0);
+        Event last = chain.get(chain.size() - 1);
+        double totalWeight = 0;
+        double confidence = 0;
+        var sums = new LinkedHashMap<String, double[]>(); // attribute -> {weighted sum, weight}
+        var attributes = new LinkedHashMap<String, Object>();
+        for (Event f : chain) {
+            double w = Math.max(1, f.endMs() - f.startMs());
+            totalWeight += w;
+            confidence += w * f.confidence();
+            if (f.attributes() == null) {
+                continue;
+            }
+            for (Map.Entry<String, Object> a : f.attributes().entrySet()) {
+                if (a.getValue() instanceof Number n) {
+                    double[] s = sums.computeIfAbsent(a.getKey(), k -> new double[2]);
+                    s[0] += w * n.doubleValue();
+                    s[1] += w;
+                    attributes.putIfAbsent(a.getKey(), n);
+                } else {
+                    attributes.putIfAbsent(a.getKey(), a.getValue());
+                }
+            }
+        }
+        sums.forEach((k, s) -> attributes.put(k, s[0] / s[1]));
+        return new Event(first.schema(), first.id(), first.videoId(), first.type(), first.startMs(), last.endMs(),
+                first.startFrame(), last.endFrame(), confidence / totalWeight, first.track(), first.box(),
+                first.keypoints(), attributes.isEmpty() ? first.attributes() : attributes, first.producer(), null);
+    }
+}

@@ -1,0 +1,154 @@
+package io.cuepoint.api.store;
+
+import io.cuepoint.analyzer.wire.Event;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code events} and {@code fragments} tables. Events are stored as the JSON the api serves (the wire
+ * {@link Event} without fragment information) plus the columns queries filter and sort on.
+ */
+@Singleton
+public final class EventRepository {
+
+    /** Inserts or replaces one served event; {@code merged} marks a row built from fragments. */
+    public void upsertEvent(Connection c, Event e, boolean merged) throws SQLException {
+        try (var ps = c.prepareStatement("INSERT INTO events (id, video_id, type, start_ms, end_ms, start_frame, end_frame, "
+                + "confidence, track, merged, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
+                + "ON CONFLICT (id) DO UPDATE SET video_id = EXCLUDED.video_id, type = EXCLUDED.type, "
+                + "start_ms = EXCLUDED.start_ms, end_ms = EXCLUDED.end_ms, start_frame = EXCLUDED.start_frame, "
+                + "end_frame = EXCLUDED.end_frame, confidence = EXCLUDED.confidence, track = EXCLUDED.track, "
+                + "merged = EXCLUDED.merged, json = EXCLUDED.json")) {
+            ps.setString(1, e.id());
+            ps.setString(2, e.videoId());
+            ps.setString(3, e.type());
+            ps.setLong(4, e.startMs());
+            ps.setLong(5, e.endMs());
+            ps.setLong(6, e.startFrame());
+            ps.setLong(7, e.endFrame());
+            ps.setDouble(8, e.confidence());
+            ps.setString(9, e.track());
+            ps.setBoolean(10, merged);
+            ps.setString(11, EventJson.write(e.withoutFragment()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Stores a fragment as received. */
+    public void upsertFragment(Connection c, Event e) throws SQLException {
+        try (var ps = c.prepareStatement("INSERT INTO fragments (id, video_id, segment, type, track, open_start, open_end, "
+                + "start_ms, end_ms, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO UPDATE SET "
+                + "video_id = EXCLUDED.video_id, segment = EXCLUDED.segment, type = EXCLUDED.type, "
+                + "track = EXCLUDED.track, open_start = EXCLUDED.open_start, open_end = EXCLUDED.open_end, "
+                + "start_ms = EXCLUDED.start_ms, end_ms = EXCLUDED.end_ms, json = EXCLUDED.json")) {
+            ps.setString(1, e.id());
+            ps.setString(2, e.videoId());
+            ps.setInt(3, e.fragment().segment());
+            ps.setString(4, e.type());
+            ps.setString(5, e.track());
+            ps.setBoolean(6, e.fragment().openStart());
+            ps.setBoolean(7, e.fragment().openEnd());
+            ps.setLong(8, e.startMs());
+            ps.setLong(9, e.endMs());
+            ps.setString(10, EventJson.write(e));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Every stored fragment of one (video, type, track), by segment and start. */
+    public List<Event> fragments(Connection c, String videoId, String type, @Nullable String track) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT json FROM fragments WHERE video_id = ? AND type = ? "
+                + "AND track IS NOT DISTINCT FROM ? ORDER BY segment, start_ms, id")) {
+            ps.setString(1, videoId);
+            ps.setString(2, type);
+            ps.setString(3, track);
+            return readEvents(ps);
+        }
+    }
+
+    /** Removes the merged events of one (video, type, track), before they are rebuilt from the fragments. */
+    public void deleteMerged(Connection c, String videoId, String type, @Nullable String track) throws SQLException {
+        try (var ps = c.prepareStatement("DELETE FROM events WHERE video_id = ? AND type = ? "
+                + "AND track IS NOT DISTINCT FROM ? AND merged")) {
+            ps.setString(1, videoId);
+            ps.setString(2, type);
+            ps.setString(3, track);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Events matching the query, by (start, id); at most {@code limit} rows. */
+    public List<Event> query(Connection c, EventQuery q) throws SQLException {
+        var sql = new StringBuilder("SELECT json FROM events WHERE video_id = ?");
+        var params = new ArrayList<Object>();
+        params.add(q.videoId());
+        if (!q.types().isEmpty()) {
+            sql.append(" AND type = ANY (?)");
+            params.add(q.types().toArray(String[]::new));
+        }
+        if (q.fromMs() != null) {
+            sql.append(" AND end_ms >= ?");
+            params.add(q.fromMs());
+        }
+        if (q.toMs() != null) {
+            sql.append(" AND start_ms <= ?");
+            params.add(q.toMs());
+        }
+        if (q.minConfidence() != null) {
+            sql.append(" AND confidence >= ?");
+            params.add(q.minConfidence());
+        }
+        if (q.afterStartMs() != null) {
+            sql.append(" AND (start_ms, id) > (?, ?)");
+            params.add(q.afterStartMs());
+            params.add(q.afterId());
+        }
+        sql.append(" ORDER BY start_ms, id LIMIT ?");
+        params.add(q.limit());
+        try (var ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                if (p instanceof String[] array) {
+                    ps.setArray(i + 1, c.createArrayOf("text", array));
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
+            return readEvents(ps);
+        }
+    }
+
+    /** Every event of a video, by type, then start, then id. */
+    public List<Event> byType(Connection c, String videoId) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT json FROM events WHERE video_id = ? ORDER BY type, start_ms, id")) {
+            ps.setString(1, videoId);
+            return readEvents(ps);
+        }
+    }
+
+    public long count(Connection c, String videoId) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT count(*) FROM events WHERE video_id = ?")) {
+            ps.setString(1, videoId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<Event> readEvents(PreparedStatement ps) throws SQLException {
+        var result = new ArrayList<Event>();
+        try (var rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.add(EventJson.read(rs.getString(1)));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,87 @@
+package io.cuepoint.api.submit;
+
+import io.cuepoint.api.ApiException;
+import io.cuepoint.api.media.MediaStore;
+import io.cuepoint.api.store.Database;
+import io.cuepoint.api.store.VideoRepository;
+import io.cuepoint.api.timeline.TimelineService;
+import io.cuepoint.api.timeline.VideoResource;
+import io.cuepoint.ingest.wire.JobRequest;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Accepts videos (uploads or server paths), queues their jobs, and deletes them. */
+@Singleton
+public final class VideoSubmissions {
+    private static final Logger LOG = LoggerFactory.getLogger(VideoSubmissions.class);
+
+    private final MediaStore media;
+    private final Database db;
+    private final VideoRepository videos;
+    private final JobQueue jobs;
+    private final TimelineService timelines;
+
+    public VideoSubmissions(MediaStore media, Database db, VideoRepository videos, JobQueue jobs,
+                            TimelineService timelines) {
+        this.media = media;
+        this.db = db;
+        this.videos = videos;
+        this.jobs = jobs;
+        this.timelines = timelines;
+    }
+
+    /** Stores an uploaded file and queues it. */
+    public VideoResource upload(String filename, InputStream content) {
+        String id = newId();
+        Path file = media.store(id, filename, content);
+        return queue(id, file.getFileName().toString(), file);
+    }
+
+    /** Queues a file that is already on the server, after {@link MediaStore#serverFile checking} the path. */
+    public VideoResource submitPath(String path) {
+        Path file = media.serverFile(path);
+        return queue(newId(), file.getFileName().toString(), file);
+    }
+
+    /** Deletes a video's rows and stored media. */
+    public void delete(String id) {
+        boolean deleted = db.inTransaction("deleting a video", c -> videos.delete(c, id));
+        if (!deleted) {
+            throw ApiException.notFound("no video " + id);
+        }
+        media.delete(id);
+        LOG.info("deleted video {}", id);
+    }
+
+    private VideoResource queue(String id, String filename, Path file) {
+        // Microseconds, as PostgreSQL stores them, so cursors built from this instant match the row.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String source = file.toAbsolutePath().toString();
+        db.inTransaction("recording a video", c -> {
+            videos.insert(c, id, filename, source, now);
+            return null;
+        });
+        try {
+            jobs.submit(JobRequest.of(id, source, now));
+        } catch (RuntimeException e) {
+            db.inTransaction("recording a failed submission", c -> {
+                videos.markFailed(c, id, "could not queue the job: " + e.getMessage(), null);
+                return null;
+            });
+            throw e;
+        }
+        LOG.info("queued video {} ({})", id, source);
+        return timelines.video(id);
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

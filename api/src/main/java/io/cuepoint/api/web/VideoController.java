@@ -1,0 +1,123 @@
+package io.cuepoint.api.web;
+
+import io.cuepoint.api.submit.VideoSubmissions;
+import io.cuepoint.api.timeline.EventResource;
+import io.cuepoint.api.timeline.Page;
+import io.cuepoint.api.timeline.Timeline;
+import io.cuepoint.api.timeline.TimelineService;
+import io.cuepoint.api.timeline.VideoResource;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/** Videos: submit, inspect, list, read their timeline and events, delete. */
+@Controller("/api/v1/videos")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "videos")
+@ApiResponse(responseCode = "401", description = "missing or unknown API key",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class VideoController {
+    private final VideoSubmissions submissions;
+    private final TimelineService timelines;
+
+    public VideoController(VideoSubmissions submissions, TimelineService timelines) {
+        this.submissions = submissions;
+        this.timelines = timelines;
+    }
+
+    @Operation(summary = "Upload a video", description = "Stores the file part and queues the video for analysis.")
+    @ApiResponse(responseCode = "202", description = "accepted; Location names the video")
+    @ApiResponse(responseCode = "413", description = "larger than cuepoint.max-upload-bytes")
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<VideoResource> upload(StreamingFileUpload file) {
+        return accepted(submissions.upload(file.getFilename(), file.asInputStream()));
+    }
+
+    @Operation(summary = "Submit a file on the server", description = "Only with cuepoint.allow-server-paths, "
+            + "for a readable file under one of cuepoint.server-path-roots.")
+    @ApiResponse(responseCode = "202", description = "accepted; Location names the video")
+    @ApiResponse(responseCode = "403", description = "server paths disabled, or the path is outside the roots")
+    @ApiResponse(responseCode = "404", description = "no such file")
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<VideoResource> submitPath(@Valid @Body PathSubmission submission) {
+        return accepted(submissions.submitPath(submission.path()));
+    }
+
+    @Operation(summary = "A video's status, progress and media metadata")
+    @ApiResponse(responseCode = "404", description = "no such video")
+    @Get("/{id}")
+    public VideoResource video(@PathVariable String id) {
+        return timelines.video(id);
+    }
+
+    @Operation(summary = "List videos, newest first")
+    @Get
+    public Page<VideoResource> videos(
+            @QueryValue(defaultValue = "50") @Min(1) @Max(500) int limit,
+            @Parameter(description = "nextCursor of the previous page") @Nullable @QueryValue String cursor) {
+        return timelines.videos(limit, cursor);
+    }
+
+    @Operation(summary = "A video with all its events, one track per event type")
+    @Get("/{id}/timeline")
+    public Timeline timeline(@PathVariable String id) {
+        return timelines.timeline(id);
+    }
+
+    @Operation(summary = "A video's events by start time",
+            description = "from/to select events that overlap [from, to] (media milliseconds).")
+    @Get("/{id}/events")
+    public Page<EventResource> events(
+            @PathVariable String id,
+            @Parameter(description = "event types; repeat or separate with commas") @Nullable @QueryValue List<String> type,
+            @Nullable @QueryValue @PositiveOrZero Long from,
+            @Nullable @QueryValue @PositiveOrZero Long to,
+            @Nullable @QueryValue @DecimalMin("0") @DecimalMax("1") Double minConfidence,
+            @QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @Parameter(description = "nextCursor of the previous page") @Nullable @QueryValue String cursor) {
+        List<String> types = type == null ? List.of() : type.stream()
+                .flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        return timelines.events(id, types, from, to, minConfidence, limit, cursor);
+    }
+
+    @Operation(summary = "Delete a video, its events and its stored media")
+    @ApiResponse(responseCode = "204", description = "deleted")
+    @ApiResponse(responseCode = "404", description = "no such video")
+    @Delete("/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    public void delete(@PathVariable String id) {
+        submissions.delete(id);
+    }
+
+    private static HttpResponse<VideoResource> accepted(VideoResource video) {
+        return HttpResponse.<VideoResource>accepted(URI.create("/api/v1/videos/" + video.id())).body(video);
+    }
+}
