@@ -67,7 +67,7 @@ public final class MotionDetector implements SegmentDetector {
             var fragment = openStart || openEnd ? new Fragment(segment.index(), openStart, openEnd) : null;
             events.add(ctx.event(segment, NAME, active[from] ? ACTIVE : IDLE, startMs, endMs, startFrame, endFrame,
                     confidence(active[from], mean),
-                    Map.of("motionEnergy", round(mean), "samples", i - from), fragment));
+                    Map.of("motionEnergy", round(mean), "sampleCount", i - from), fragment));
             from = i;
         }
         return events;

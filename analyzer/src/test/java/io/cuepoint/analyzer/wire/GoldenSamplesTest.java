@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class GoldenSamplesTest {
     static final Event MOTION = new Event(Event.SCHEMA, "279ae95c732f56de667bde323b9dabf9", "lecture-42",
             "motion.active", 12040, 30000, 301, 749, 0.93, null, null, null,
-            Map.of("motionEnergy", 0.0421, "samples", 72), new Producer("0.1.0", "motion", null),
+            Map.of("motionEnergy", 0.0421, "sampleCount", 72), new Producer("0.1.0", "motion", null),
             new Fragment(0, false, true));
     static final SegmentEvents SEGMENT_EVENTS = new SegmentEvents(SegmentEvents.SCHEMA, "lecture-42", 1, "0.1.0", 750,
             List.of(
@@ -27,7 +27,7 @@ class GoldenSamplesTest {
                             30400, 760, 760, 0.88, null, null, null, Map.of("score", 0.6132),
                             new Producer("0.1.0", "shots", null), null),
                     new Event(Event.SCHEMA, "d5dda1021ef710b0b197f3fa7c036603", "lecture-42", "motion.idle", 30000,
-                            60000, 750, 1499, 0.97, null, null, null, Map.of("motionEnergy", 0.0012, "samples", 120),
+                            60000, 750, 1499, 0.97, null, null, null, Map.of("motionEnergy", 0.0012, "sampleCount", 120),
                             new Producer("0.1.0", "motion", null), new Fragment(1, true, true))),
             null, Instant.parse("2026-11-25T18:00:05Z"));
     static final AnalysisProgress PROGRESS = new AnalysisProgress(AnalysisProgress.SCHEMA, "lecture-42", 1,

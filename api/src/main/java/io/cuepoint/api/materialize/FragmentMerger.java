@@ -16,9 +16,11 @@ import java.util.Map;
  * <ul>
  *   <li>the id, start time, start frame, box, keypoints and producer of the first fragment;</li>
  *   <li>the end time and end frame of the last fragment;</li>
- *   <li>confidence and every numeric attribute as the duration-weighted mean over the fragments that carry it
- *       (weight = {@code max(1, endMs - startMs)}, so an instant fragment still counts); a non-numeric attribute
- *       keeps the value of the first fragment that has it;</li>
+ *   <li>a numeric attribute whose name ends in {@code Count} (such as {@code sampleCount}) as the sum over the
+ *       fragments: counts add up;</li>
+ *   <li>confidence and every other numeric attribute as the duration-weighted mean over the fragments that
+ *       carry it (weight = {@code max(1, endMs - startMs)}, so an instant fragment still counts); a non-numeric
+ *       attribute keeps the value of the first fragment that has it;</li>
  *   <li>no fragment information.</li>
  * </ul>
  * A chain whose neighbour has not arrived yet is served as it stands and rebuilt when the neighbour arrives, so
@@ -58,6 +60,7 @@ public final class FragmentMerger {
         double totalWeight = 0;
         double confidence = 0;
         var sums = new LinkedHashMap<String, double[]>(); // attribute -> {weighted sum, weight}
+        var counts = new LinkedHashMap<String, Long>();
         var attributes = new LinkedHashMap<String, Object>();
         for (Event f : chain) {
             double w = Math.max(1, f.endMs() - f.startMs());
@@ -67,7 +70,9 @@ public final class FragmentMerger {
                 continue;
             }
             for (Map.Entry<String, Object> a : f.attributes().entrySet()) {
-                if (a.getValue() instanceof Number n) {
+                if (a.getValue() instanceof Number n && a.getKey().endsWith("Count")) {
+                    counts.merge(a.getKey(), n.longValue(), Long::sum);
+                } else if (a.getValue() instanceof Number n) {
                     double[] s = sums.computeIfAbsent(a.getKey(), k -> new double[2]);
                     s[0] += w * n.doubleValue();
                     s[1] += w;
@@ -78,6 +83,7 @@ public final class FragmentMerger {
             }
         }
         sums.forEach((k, s) -> attributes.put(k, s[0] / s[1]));
+        attributes.putAll(counts);
         return new Event(first.schema(), first.id(), first.videoId(), first.type(), first.startMs(), last.endMs(),
                 first.startFrame(), last.endFrame(), confidence / totalWeight, first.track(), first.box(),
                 first.keypoints(), attributes.isEmpty() ? first.attributes() : attributes, first.producer(), null);

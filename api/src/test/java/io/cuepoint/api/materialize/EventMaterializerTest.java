@@ -47,13 +47,14 @@ class EventMaterializerTest extends ApiTestBase {
     private static List<SegmentEvents> motionAcrossThreeSegments(String v) {
         var s0 = segment(v, 0, List.of(
                 instant(v, "shot.cut", 1_000, 0.93),
-                event(v, MOTION, null, 25_000, 30_000, 0.9, Map.of("level", 0.5, "zone", "left"),
+                event(v, MOTION, null, 25_000, 30_000, 0.9, Map.of("level", 0.5, "zone", "left", "sampleCount", 20),
                         new Fragment(0, false, true))));
         var s1 = segment(v, 1, List.of(
-                event(v, MOTION, null, 30_000, 60_000, 0.6, Map.of("level", 1.0), new Fragment(1, true, true)),
+                event(v, MOTION, null, 30_000, 60_000, 0.6, Map.of("level", 1.0, "sampleCount", 120),
+                        new Fragment(1, true, true)),
                 event(v, "person.present", "person-2", 40_000, 45_000, 0.7, Map.of(), null)));
         var s2 = segment(v, 2, List.of(
-                event(v, MOTION, null, 60_000, 64_000, 0.8, Map.of("level", 0.0, "zone", "right"),
+                event(v, MOTION, null, 60_000, 64_000, 0.8, Map.of("level", 0.0, "zone", "right", "sampleCount", 16),
                         new Fragment(2, true, false)),
                 instant(v, "shot.cut", 70_000, 0.8)));
         return List.of(s0, s1, s2);
@@ -84,6 +85,8 @@ class EventMaterializerTest extends ApiTestBase {
         assertThat(((Number) merged.attributes().get("level")).doubleValue())
                 .isCloseTo((5000 * 0.5 + 30000 * 1.0) / 39_000, within(1e-9));
         assertThat(merged.attributes()).containsEntry("zone", "left");
+        // Counts add up instead of being averaged.
+        assertThat(((Number) merged.attributes().get("sampleCount")).longValue()).isEqualTo(156);
 
         var timeline = timelines.timeline(v);
         assertThat(timeline.tracks()).extracting(t -> t.type())

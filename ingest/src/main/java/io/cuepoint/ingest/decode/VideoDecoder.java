@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -29,6 +30,12 @@ public final class VideoDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(VideoDecoder.class);
     /** A damaged file is given up after this many failed grabs in a row: nothing after them decodes either. */
     static final int MAX_CONSECUTIVE_FAILURES = 50;
+
+    static {
+        // FFmpeg's INFO level dumps every file's stream table to stderr, outside the service's logging; keep
+        // its warnings and errors (damaged streams), which operators may need.
+        avutil.av_log_set_level(avutil.AV_LOG_WARNING);
+    }
 
     private final IngestConfig config;
 
@@ -91,8 +98,11 @@ public final class VideoDecoder {
             if (msg.contains("Did not find a video or audio stream")) {
                 throw IngestException.badInput("not a video file: no video stream found in " + name, e);
             }
+            // JavaCV's message is about its own API ("Has setFormat() been called?"); the user gets the
+            // plain reason, the log and the cause keep the details.
+            LOG.debug("{}: FFmpeg cannot open it: {}", name, msg);
             throw IngestException.badInput("cannot read " + name
-                    + ": not a media file FFmpeg recognises, or it is damaged or truncated (" + msg + ")", e);
+                    + ": not a media file FFmpeg recognises, or it is damaged or truncated", e);
         }
         if (!grabber.hasVideo()) {
             closeQuietly(grabber);

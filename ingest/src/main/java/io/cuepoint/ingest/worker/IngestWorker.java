@@ -195,7 +195,7 @@ public final class IngestWorker implements Runnable, AutoCloseable {
             throw new WakeupException();
         }
         long now = System.nanoTime();
-        if (true || now - lastPollNanos < keepAliveNanos) {
+        if (now - lastPollNanos < keepAliveNanos) {
             return;
         }
         lastPollNanos = now;

@@ -212,7 +212,7 @@ class VideoDecoderTest {
 
         assertThatThrownBy(() -> decoder.decode(cut, new Collected()))
                 .isInstanceOf(IngestException.class)
-                .hasMessageStartingWith("cannot read cut.mp4")
+                .hasMessage("cannot read cut.mp4: not a media file FFmpeg recognises, or it is damaged or truncated")
                 .satisfies(e -> assertThat(((IngestException) e).permanent()).isTrue());
     }
 
@@ -222,7 +222,7 @@ class VideoDecoderTest {
 
         assertThatThrownBy(() -> decoder.decode(text, new Collected()))
                 .isInstanceOf(IngestException.class)
-                .hasMessageStartingWith("cannot read notes.mp4: not a media file");
+                .hasMessage("cannot read notes.mp4: not a media file FFmpeg recognises, or it is damaged or truncated");
     }
 
     @Test
