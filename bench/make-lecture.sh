@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes a lecture-like 720p H.264 recording with known slide changes, for benchmarks.
 #   bench/make-lecture.sh OUT.mp4 [MINUTES]
-# Slides change every 40 s (a hard cut); a "presenter" block moves in the right third for the first
-# 20 s of every slide and stands still for the rest; a 220 Hz tone with 1 s pauses stands in for speech.
+# Slides change every 40 s (a hard cut); a "presenter" block sways in the right third for the first
+# 20 s of every slide (ending where it started, so it never jumps) and stands still for the rest; a 220 Hz tone with 1 s pauses stands in for speech.
 set -euo pipefail
 out=${1:?usage: make-lecture.sh OUT.mp4 [MINUTES]}
 minutes=${2:-10}
@@ -27,6 +27,6 @@ echo "file '$work/slide$((n - 1)).png'" >> "$work/list.txt"
 ffmpeg -loglevel error -y -f concat -safe 0 -i "$work/list.txt" \
   -f lavfi -i "color=c=#8a5a44:s=160x300:r=25" \
   -f lavfi -i "sine=frequency=220:sample_rate=48000" \
-  -filter_complex "[0:v]fps=25,format=yuv420p[bg];[bg][1:v]overlay=x='1000+if(lt(mod(t,$slide_s),20),80*sin(2*PI*t/3),0)':y=380:shortest=1[v];[2:a]volume='if(lt(mod(t,5),4),0.5,0)':eval=frame[a]" \
+  -filter_complex "[0:v]fps=25,format=yuv420p[bg];[bg][1:v]overlay=x='1000+if(lt(mod(t,$slide_s),20),80*sin(2*PI*t/4),0)':y=380:shortest=1[v];[2:a]volume='if(lt(mod(t,5),4),0.5,0)':eval=frame[a]" \
   -map "[v]" -map "[a]" -t "$total" -c:v libx264 -preset veryfast -crf 23 -g 250 -c:a aac -b:a 96k "$out"
 echo "$out: $minutes min, slide changes every $slide_s s"

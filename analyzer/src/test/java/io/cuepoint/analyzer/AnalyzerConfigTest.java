@@ -13,11 +13,11 @@ class AnalyzerConfigTest {
     void defaults() {
         var config = AnalyzerConfig.defaults();
         assertThat(config.detectors()).containsExactly("shots", "motion");
-        assertThat(config.shots().minScore()).isEqualTo(0.25);
+        assertThat(config.shots().minScore()).isEqualTo(0.02);
         assertThat(config.shots().minGapMs()).isEqualTo(300);
         assertThat(config.motion().activeOn()).isEqualTo(0.02);
         assertThat(config.analyzerVersion()).isNotBlank();
-        assertThat(config.describe()).contains("shots,motion").contains("minScore=0.25");
+        assertThat(config.describe()).contains("shots,motion").contains("minScore=0.02");
     }
 
     @Test

@@ -7,7 +7,7 @@ package io.cuepoint.analyzer.detect;
  * gap, and is not a camera flash.
  *
  * @param minScore       absolute floor of the change score, 0 to 1 (env {@code CUEPOINT_SHOT_MIN_SCORE},
- *                       default 0.25): below it nothing is a cut, however calm the surroundings
+ *                       default 0.02): below it nothing is a cut, however calm the surroundings
  * @param adaptiveFactor the score must also exceed this many times the median score of the window
  *                       around it (env {@code CUEPOINT_SHOT_ADAPTIVE_FACTOR}, default 3.0), so busy,
  *                       handheld footage needs a larger jump than a static lecture camera
@@ -22,6 +22,6 @@ package io.cuepoint.analyzer.detect;
 public record ShotCutConfig(double minScore, double adaptiveFactor, int windowFrames, long minGapMs,
                             int flashFrames) {
     public static ShotCutConfig defaults() {
-        return new ShotCutConfig(0.25, 3.0, 8, 300, 3);
+        return new ShotCutConfig(0.02, 3.0, 8, 300, 3);
     }
 }

@@ -54,7 +54,7 @@ public final class ShotCutDetector implements SegmentDetector {
         // Index 0 has no predecessor: it is the lead-in (owned by the previous segment) or frame 0.
         for (int i = 1; i < n; i++) {
             double threshold = Math.max(config.minScore(), config.adaptiveFactor() * windowMedian(scores, i));
-            if (scores[i] > threshold && !isFlash(frames, hists, i, threshold)) {
+            if (scores[i] > threshold && !isFlash(frames, hists, i, scores[i])) {
                 candidates.add(new Candidate(frames.get(i), scores[i], threshold));
             }
         }
@@ -84,14 +84,16 @@ public final class ShotCutDetector implements SegmentDetector {
 
     /**
      * True when a frame before {@code i} and a frame from {@code i} on, no more than flashFrames + 1
-     * apart, look alike: the change at {@code i} is then the start or the end of a short flash.
+     * apart, differ by less than half the change at {@code i}: the picture came back, so the change is
+     * the start or the end of a short flash. Measured against the change itself rather than the
+     * threshold, so that motion in the shot during the flash does not hide it.
      */
-    private boolean isFlash(List<FrameRecord> frames, List<double[]> hists, int i, double threshold) {
+    private boolean isFlash(List<FrameRecord> frames, List<double[]> hists, int i, double change) {
         int span = config.flashFrames() + 1;
         for (int a = Math.max(0, i - span); a <= i - 1; a++) {
             for (int b = i; b <= Math.min(frames.size() - 1, a + span); b++) {
                 if (b - a >= 2 && ThumbnailChange.score(frames.get(a), hists.get(a), frames.get(b), hists.get(b))
-                        < threshold / 2) {
+                        < change / 2) {
                     return true;
                 }
             }

@@ -1,5 +1,6 @@
 package io.cuepoint.analyzer.consume;
 
+import io.cuepoint.ingest.testing.TestBroker;
 import io.cuepoint.ingest.wire.SegmentRecord;
 import io.cuepoint.ingest.wire.Topics;
 import io.cuepoint.ingest.wire.WireJson;
@@ -21,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /** A real single-node KRaft broker in this JVM with the pipeline's topics, plus the clients tests need. */
 final class KafkaTestCluster implements AutoCloseable {
@@ -32,20 +32,7 @@ final class KafkaTestCluster implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     KafkaTestCluster() throws Exception {
-        var nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
-                .build();
-        cluster = new KafkaClusterTestKit.Builder(nodes)
-                // One broker: internal topics cannot have more replicas than that.
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                // Tests rebalance on purpose; do not wait for more members to join.
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
+        cluster = TestBroker.start();
         admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()));
         admin.createTopics(List.of(new NewTopic(Topics.FRAMES, FRAME_PARTITIONS, (short) 1),
                 new NewTopic(Topics.EVENTS, 1, (short) 1), new NewTopic(Topics.PROGRESS, 1, (short) 1))).all().get();
