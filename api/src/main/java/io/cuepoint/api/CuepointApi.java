@@ -2,6 +2,7 @@ package io.cuepoint.api;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -32,11 +33,19 @@ public final class CuepointApi {
         Micronaut.run(CuepointApi.class, args);
     }
 
-    /** Starts the api with extra properties; close the returned context to stop it. */
+    /**
+     * Starts the api with extra properties, HTTP server included; close the returned context to stop it.
+     * Unlike {@code Micronaut.run} this registers no shutdown hook and never exits the JVM: the caller
+     * owns the order in which the api, the workers and the embedded servers stop.
+     */
     public static ApplicationContext start(Map<String, Object> properties) {
-        return Micronaut.build(new String[0])
-                .mainClass(CuepointApi.class)
-                .properties(properties)
-                .start();
+        var context = ApplicationContext.builder(CuepointApi.class).properties(properties).start();
+        try {
+            context.getBean(EmbeddedServer.class).start();
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+        return context;
     }
 }
