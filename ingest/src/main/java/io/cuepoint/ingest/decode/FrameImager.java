@@ -1,7 +1,7 @@
 package io.cuepoint.ingest.decode;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_FAST_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
@@ -53,8 +53,8 @@ final class FrameImager implements AutoCloseable {
         int ah = Math.max(1, (int) Math.round(displayHeight * scale));
         boolean quarterTurn = rotation == 90 || rotation == 270;
         // The scalers work in coded orientation; rotation happens on the small result.
-        this.thumb = quarterTurn ? new Scaler(thumbHeight, thumbnailWidth, SWS_AREA)
-                : new Scaler(thumbnailWidth, thumbHeight, SWS_AREA);
+        this.thumb = quarterTurn ? new Scaler(thumbHeight, thumbnailWidth, SWS_FAST_BILINEAR)
+                : new Scaler(thumbnailWidth, thumbHeight, SWS_FAST_BILINEAR);
         this.analysis = quarterTurn ? new Scaler(ah, aw, SWS_BILINEAR) : new Scaler(aw, ah, SWS_BILINEAR);
         this.rotateCode = switch (rotation) {
             case 90 -> ROTATE_90_CLOCKWISE;
