@@ -74,6 +74,11 @@ public final class EventMaterializer {
             if (!exists(c, p.videoId())) {
                 return null;
             }
+            // Every record that carries the media metadata fills it in, so the video is described even
+            // when its STARTED record was never seen (a materializer that joined late, a compacted topic).
+            if (p.media() != null && p.state() != DecodeProgress.State.STARTED) {
+                videos.decodeStarted(c, p.videoId(), p.media(), p.segmentMs(), p.at());
+            }
             switch (p.state()) {
                 case STARTED -> videos.decodeStarted(c, p.videoId(), p.media(), p.segmentMs(), p.at());
                 case PROGRESS -> videos.decodeProgress(c, p.videoId(), p.fraction(), p.frames(), p.corruptFrames(),
