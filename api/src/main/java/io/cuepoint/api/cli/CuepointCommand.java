@@ -1,5 +1,8 @@
 package io.cuepoint.api.cli;
 
+import io.cuepoint.analyzer.AnalyzerException;
+import io.cuepoint.ingest.IngestException;
+import io.micronaut.context.exceptions.ConfigurationException;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -67,11 +70,21 @@ public final class CuepointCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** A failure is one line a user can act on; the stack trace goes to the log file only. */
+    /**
+     * A failure is one line a user can act on. Bad settings need nothing more; anything else is also
+     * logged with its stack trace (to the log file in the all-in-one modes).
+     */
     private static int oneLineError(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         commandLine.getErr().println("cuepoint: " + message);
-        org.slf4j.LoggerFactory.getLogger(CuepointCommand.class).error("Command failed", e);
+        var log = org.slf4j.LoggerFactory.getLogger(CuepointCommand.class);
+        boolean badSetting = e instanceof IllegalArgumentException || e instanceof ConfigurationException
+                || (e instanceof IngestException ie && ie.permanent()) || e instanceof AnalyzerException;
+        if (badSetting) {
+            log.debug("Command refused", e);
+        } else {
+            log.error("Command failed", e);
+        }
         return 1;
     }
 }

@@ -15,6 +15,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.FFmpegLogCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +33,14 @@ public final class VideoDecoder {
     static final int MAX_CONSECUTIVE_FAILURES = 50;
 
     static {
-        // FFmpeg's INFO level dumps every file's stream table to stderr, outside the service's logging; keep
-        // its warnings and errors (damaged streams), which operators may need.
-        avutil.av_log_set_level(avutil.AV_LOG_WARNING);
+        // FFmpeg writes to stderr, outside the service's logging (and over the command line's progress
+        // bar). Route it through SLF4J instead, at WARNING and above: its INFO level dumps every file's
+        // stream table, its warnings (damaged streams) are what operators need.
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+        }
+        FFmpegLogCallback.setLevel(avutil.AV_LOG_WARNING);
+        FFmpegLogCallback.set();
     }
 
     private final IngestConfig config;
