@@ -96,11 +96,17 @@ public final class IngestWorker implements Runnable, AutoCloseable {
             consumer.subscribe(List.of(Topics.JOBS), new PauseWhileBusy());
             while (running) {
                 var records = consumer.poll(Duration.ofSeconds(1));
+                // A job to be retried rewinds its partition: the later jobs of that partition in this batch
+                // must wait for it, or committing them would skip it.
+                var rewound = new java.util.HashSet<TopicPartition>();
                 for (var record : records) {
                     if (!running) {
                         break;
                     }
-                    serve(record);
+                    var tp = new TopicPartition(record.topic(), record.partition());
+                    if (!rewound.contains(tp) && !serve(record)) {
+                        rewound.add(tp);
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -117,7 +123,8 @@ public final class IngestWorker implements Runnable, AutoCloseable {
         }
     }
 
-    private void serve(ConsumerRecord<String, byte[]> record) {
+    /** @return false when the job is to be retried and its partition was rewound to it */
+    private boolean serve(ConsumerRecord<String, byte[]> record) {
         var tp = new TopicPartition(record.topic(), record.partition());
         // Decoding a long video outlasts max.poll.interval.ms (5 min by default), and a consumer that does not
         // poll within it is dropped from the group and its job handed to another worker: two workers on one
@@ -140,6 +147,7 @@ public final class IngestWorker implements Runnable, AutoCloseable {
             } else if (consumer.assignment().contains(tp)) {
                 consumer.seek(tp, record.offset());
             }
+            return done;
         } finally {
             jobActive = false;
             consumer.resume(consumer.paused());
