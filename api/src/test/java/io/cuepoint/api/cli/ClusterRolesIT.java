@@ -1,0 +1,140 @@
+package io.cuepoint.api.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cuepoint.ingest.testing.TestMedia;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * deploy/README.md as an operator follows it: the packaged program runs {@code infra}, {@code ingest},
+ * {@code analyzer} and {@code api} as four separate processes configured by environment variables
+ * only; a video submitted to the api is analysed; SIGTERM stops every process cleanly.
+ */
+class ClusterRolesIT {
+    private static final Path JAR = Path.of("target", "cuepoint.jar");
+    private static final String KEY = "it-key";
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> processes = new ArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void killLeftovers() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void theThreeRolesRunAsSeparateProcessesAndStopOnSigterm() throws Exception {
+        assertThat(JAR).as("the packaged program (mvn package)").exists();
+        Files.createDirectories(dir.resolve("media"));
+        var clip = TestMedia.generateClipWithCuts(dir.resolve("media/cuts.mp4"), 320, 240, 25, 100, new int[] {40});
+
+        Process infra = start("infra", Map.of("CUEPOINT_DATA_DIR", dir.resolve("infra").toString()),
+                "--kafka-port", Integer.toString(freePort()));
+        Path infraOut = log("infra");
+        await().atMost(Duration.ofMinutes(2)).until(() -> Files.readString(infraOut).contains("Press Ctrl+C"));
+        Map<String, String> env = exports(Files.readString(infraOut));
+        assertThat(env).containsKeys("CUEPOINT_KAFKA_BOOTSTRAP_SERVERS", "DATASOURCES_DEFAULT_URL");
+
+        int port = freePort();
+        env.put("CUEPOINT_API_KEYS", KEY);
+        env.put("CUEPOINT_PORT", Integer.toString(port));
+        env.put("CUEPOINT_DATA_DIR", dir.resolve("api").toString());
+        env.put("CUEPOINT_ALLOW_SERVER_PATHS", "true");
+        env.put("CUEPOINT_SERVER_PATH_ROOTS", dir.resolve("media").toString());
+        env.put("CUEPOINT_SEGMENT_SECONDS", "2");
+        var roles = List.of(start("ingest", env), start("analyzer", env, "--workers", "2"), start("api", env));
+
+        String base = "http://127.0.0.1:" + port;
+        await().atMost(Duration.ofMinutes(2)).ignoreExceptions()
+                .until(() -> get(base + "/health").statusCode() == 200);
+        var submitted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/videos"))
+                        .header("X-API-Key", KEY).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"path\":\"" + clip.path() + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String id = json.readTree(submitted.body()).get("id").asText();
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            String status = video(base, id).get("status").asText();
+            return status.equals("COMPLETED") || status.equals("FAILED");
+        });
+        assertThat(video(base, id).get("status").asText()).isEqualTo("COMPLETED");
+        JsonNode events = json.readTree(get(base + "/api/v1/videos/" + id + "/events?type=shot.cut").body())
+                .get("items");
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("startFrame").asLong()).isBetween(39L, 41L);
+
+        for (Process role : roles) {
+            role.destroy();
+        }
+        for (Process role : roles) {
+            assertThat(role.waitFor(60, TimeUnit.SECONDS)).as("role stops on SIGTERM").isTrue();
+        }
+        infra.destroy();
+        assertThat(infra.waitFor(60, TimeUnit.SECONDS)).as("infra stops on SIGTERM").isTrue();
+    }
+
+    private JsonNode video(String base, String id) throws Exception {
+        return json.readTree(get(base + "/api/v1/videos/" + id).body());
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Process start(String role, Map<String, String> env, String... args) throws IOException {
+        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx1g", "-jar", JAR.toString(), role));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(role).toFile());
+        builder.environment().putAll(env);
+        var process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private Path log(String role) {
+        return dir.resolve(role + ".log");
+    }
+
+    /** The {@code export NAME=value} lines that {@code cuepoint infra} prints. */
+    private static Map<String, String> exports(String output) {
+        var env = new HashMap<String, String>();
+        output.lines().filter(l -> l.startsWith("export ")).forEach(l -> {
+            String assignment = l.substring("export ".length());
+            int eq = assignment.indexOf('=');
+            env.put(assignment.substring(0, eq), assignment.substring(eq + 1).replace("'", ""));
+        });
+        return env;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
