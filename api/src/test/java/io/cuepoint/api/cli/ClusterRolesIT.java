@@ -97,12 +97,53 @@ class ClusterRolesIT {
         assertThat(infra.waitFor(60, TimeUnit.SECONDS)).as("infra stops on SIGTERM").isTrue();
     }
 
+    @Test
+    void serveTakesAnUploadWithTheKeyItCreated() throws Exception {
+        var clip = TestMedia.generateClipWithCuts(dir.resolve("talk.mp4"), 320, 240, 25, 100, new int[] {60});
+        int port = freePort();
+        Process serve = start("serve", Map.of("CUEPOINT_SEGMENT_SECONDS", "2"), "--port", Integer.toString(port),
+                "--data-dir", dir.resolve("data").toString());
+        await().atMost(Duration.ofMinutes(2)).until(() -> Files.readString(log("serve")).contains("Press Ctrl+C"));
+        String key = Files.readString(dir.resolve("data/api-key")).strip();
+        String base = "http://127.0.0.1:" + port;
+
+        var anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/videos")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        String boundary = "cuepoint-it-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"talk.mp4\"\r\n"
+                + "Content-Type: video/mp4\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var uploaded = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/videos"))
+                        .header("X-API-Key", key).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, Files.readAllBytes(clip.path()), tail)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        String id = json.readTree(uploaded.body()).get("id").asText();
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            String status = json.readTree(get(base + "/api/v1/videos/" + id, key).body()).get("status").asText();
+            return status.equals("COMPLETED") || status.equals("FAILED");
+        });
+        JsonNode timeline = json.readTree(get(base + "/api/v1/videos/" + id + "/timeline", key).body());
+        assertThat(timeline.at("/video/status").asText()).isEqualTo("COMPLETED");
+        assertThat(timeline.get("tracks").findValuesAsText("type")).contains("shot.cut");
+
+        serve.destroy();
+        assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+    }
+
     private JsonNode video(String base, String id) throws Exception {
         return json.readTree(get(base + "/api/v1/videos/" + id).body());
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", KEY).build(),
+        return get(url, KEY);
+    }
+
+    private HttpResponse<String> get(String url, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", key).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
