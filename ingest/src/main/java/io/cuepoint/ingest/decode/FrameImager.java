@@ -90,10 +90,20 @@ final class FrameImager implements AutoCloseable {
         return out;
     }
 
-    /** The analysis image as JPEG, a new array. */
-    byte[] analysisJpeg(AVFrame picture) {
-        Mat img = oriented(analysis.scale(picture));
-        if (!imencode(".jpg", img, jpeg, jpegParams)) {
+    /**
+     * The analysis image in display orientation, as a new {@link Mat} the caller owns (and closes): the
+     * scaler's buffer is reused by the next frame, the copy can be encoded on another thread.
+     */
+    Mat analysisImage(AVFrame picture) {
+        return oriented(analysis.scale(picture)).clone();
+    }
+
+    /**
+     * Encodes an analysis image as JPEG into a new array. Uses this imager's one output buffer, so call
+     * it from one thread at a time.
+     */
+    byte[] encodeJpeg(Mat image) {
+        if (!imencode(".jpg", image, jpeg, jpegParams)) {
             throw IngestException.transientFailure("JPEG encoding failed", null);
         }
         byte[] out = new byte[(int) jpeg.limit()];

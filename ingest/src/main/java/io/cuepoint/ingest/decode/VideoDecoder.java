@@ -198,7 +198,8 @@ public final class VideoDecoder {
             long lastPts = 0;
             long nextTick = 0;
             try (var imager = new FrameImager(media.width(), media.height(), media.rotation(),
-                    config.thumbnailWidth(), config.analysisMaxSide(), config.jpegQuality())) {
+                    config.thumbnailWidth(), config.analysisMaxSide(), config.jpegQuality());
+                 var delivery = new OrderedDelivery(imager)) {
                 while (true) {
                     Frame f;
                     try {
@@ -229,20 +230,26 @@ public final class VideoDecoder {
                         ptsMs = Math.max(ptsMs, lastPts);
                         lastPts = ptsMs;
                         long tick = (long) Math.floor(ptsMs * config.sampleFps() / 1000.0 + 1e-9);
-                        byte[] jpeg = null;
-                        if (tick >= nextTick) {
-                            jpeg = imager.analysisJpeg(picture);
+                        var image = tick >= nextTick ? imager.analysisImage(picture) : null;
+                        if (image != null) {
                             nextTick = tick + 1;
                             sampled++;
                         }
                         byte[] thumb = imager.thumbnail(picture);
-                        listener.onFrame(new DecodedFrame(frames++, ptsMs, imager.thumbWidth(), imager.thumbHeight(),
-                                thumb, jpeg, jpeg == null ? 0 : imager.analysisWidth(),
-                                jpeg == null ? 0 : imager.analysisHeight()));
+                        long index = frames++;
+                        long pts = ptsMs;
+                        delivery.frame(image, jpeg -> listener.onFrame(new DecodedFrame(index, pts,
+                                imager.thumbWidth(), imager.thumbHeight(), thumb, jpeg,
+                                jpeg == null ? 0 : imager.analysisWidth(), jpeg == null ? 0 : imager.analysisHeight())));
                     } else if (f.samples != null && meter != null && f.samples[0] instanceof FloatBuffer samples) {
-                        meter.accept(ptsMs, samples);
+                        // The grabber reuses its sample buffer: copy before the delivery waits in line.
+                        float[] copy = new float[samples.remaining()];
+                        samples.duplicate().get(copy);
+                        long pts = ptsMs;
+                        delivery.then(() -> meter.accept(pts, FloatBuffer.wrap(copy)));
                     }
                 }
+                delivery.flush();
             }
             if (meter != null) {
                 meter.finish();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.cuepoint.ingest.IngestConfig;
 import io.cuepoint.ingest.IngestException;
@@ -11,6 +13,7 @@ import io.cuepoint.ingest.testing.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +89,41 @@ class VideoDecoderTest {
         });
         // A film soundtrack: some windows are clearly audible.
         assertThat(c.audio.stream().filter(w -> w.rmsDbfs() > -40)).isNotEmpty();
+    }
+
+    @Test
+    void eachAnalysisImageShowsItsOwnFrame() {
+        // The JPEGs are encoded on another thread; each must still arrive with the frame it was made from.
+        var c = decode(TestMedia.megamind());
+        var sampled = c.frames.stream().filter(DecodedFrame::sampled).toList();
+        assertThat(sampled).hasSizeGreaterThan(40);
+        int mismatched = 0;
+        for (int i = 0; i < sampled.size(); i++) {
+            var own = sampled.get(i);
+            var other = sampled.get((i + sampled.size() / 2) % sampled.size());
+            double ownDiff = thumbnailDifference(own, own);
+            double otherDiff = thumbnailDifference(own, other);
+            assertThat(ownDiff).as("frame %d against its own thumbnail", own.frame()).isLessThan(12);
+            if (otherDiff <= ownDiff) {
+                mismatched++;
+            }
+        }
+        assertThat(mismatched).isZero();
+    }
+
+    /** Mean absolute difference (0-255) between a frame's JPEG, shrunk to thumbnail size, and a thumbnail. */
+    private static double thumbnailDifference(DecodedFrame withJpeg, DecodedFrame withThumbnail) {
+        try (Mat jpeg = imdecode(new Mat(withJpeg.analysisJpeg()), IMREAD_COLOR); Mat small = new Mat();
+             var size = new Size(withThumbnail.thumbWidth(), withThumbnail.thumbHeight())) {
+            resize(jpeg, small, size, 0, 0, INTER_AREA);
+            byte[] pixels = new byte[withThumbnail.thumbnail().length];
+            small.data().get(pixels);
+            long sum = 0;
+            for (int i = 0; i < pixels.length; i++) {
+                sum += Math.abs((pixels[i] & 0xff) - (withThumbnail.thumbnail()[i] & 0xff));
+            }
+            return (double) sum / pixels.length;
+        }
     }
 
     @Test
