@@ -1,7 +1,6 @@
 package io.cuepoint.api.cli;
 
 import io.cuepoint.analyzer.AnalyzerConfig;
-import io.cuepoint.api.embedded.WorkerPool;
 import io.cuepoint.analyzer.consume.AnalyzerWorker;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,15 +23,6 @@ final class AnalyzerRoleCommand implements Callable<Integer> {
         var env = parent.environment();
         var config = AnalyzerConfig.fromEnvironment(env);
         var kafka = Settings.kafkaClient(env);
-        Roles.ensureTopics(env, kafka);
-        Roles.log().info("Analyzer role: {} worker(s), {}", workers, config.describe());
-        try (var pool = new WorkerPool()) {
-            for (int i = 0; i < workers; i++) {
-                pool.start("analyzer-" + i, new AnalyzerWorker(config, kafka));
-            }
-            Roles.closeOnShutdown(pool);
-            pool.awaitShutdown();
-        }
-        return 0;
+        return Roles.runWorkers("analyzer", workers, config.describe(), env, kafka, i -> new AnalyzerWorker(config, kafka));
     }
 }

@@ -1,6 +1,5 @@
 package io.cuepoint.api.cli;
 
-import io.cuepoint.api.embedded.WorkerPool;
 import io.cuepoint.ingest.IngestConfig;
 import io.cuepoint.ingest.worker.IngestWorker;
 import java.util.concurrent.Callable;
@@ -24,15 +23,6 @@ final class IngestRoleCommand implements Callable<Integer> {
         var env = parent.environment();
         var config = IngestConfig.fromEnvironment(env);
         var kafka = Settings.kafkaClient(env);
-        Roles.ensureTopics(env, kafka);
-        Roles.log().info("Ingest role: {} worker(s), {}", workers, config.describe());
-        try (var pool = new WorkerPool()) {
-            for (int i = 0; i < workers; i++) {
-                pool.start("ingest-" + i, new IngestWorker(config, kafka));
-            }
-            Roles.closeOnShutdown(pool);
-            pool.awaitShutdown();
-        }
-        return 0;
+        return Roles.runWorkers("ingest", workers, config.describe(), env, kafka, i -> new IngestWorker(config, kafka));
     }
 }

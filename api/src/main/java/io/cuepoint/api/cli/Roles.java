@@ -1,8 +1,10 @@
 package io.cuepoint.api.cli;
 
 import io.cuepoint.api.embedded.TopicSetup;
+import io.cuepoint.api.embedded.WorkerPool;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,27 @@ final class Roles {
         int partitions = Settings.intSetting(env, "CUEPOINT_FRAME_PARTITIONS", 12, 1);
         // The cluster's default.replication.factor decides, so a one-broker test cluster works too.
         TopicSetup.ensureTopics(kafka, partitions, Optional.empty());
+    }
+
+    /**
+     * Runs {@code count} workers of one role, one thread each, until SIGTERM.
+     *
+     * @param role        the role's name, for thread names and the start-up log line
+     * @param description the resolved configuration, logged once
+     */
+    static <W extends Runnable & AutoCloseable> int runWorkers(String role, int count, String description,
+                                                              Map<String, String> env, Map<String, Object> kafka,
+                                                              IntFunction<W> worker) throws InterruptedException {
+        ensureTopics(env, kafka);
+        log().info("{} role: {} worker(s), {}", role, count, description);
+        try (var pool = new WorkerPool()) {
+            for (int i = 0; i < count; i++) {
+                pool.start(role + "-" + i, worker.apply(i));
+            }
+            closeOnShutdown(pool);
+            pool.awaitShutdown();
+        }
+        return 0;
     }
 
     static void closeOnShutdown(AutoCloseable resource) {
