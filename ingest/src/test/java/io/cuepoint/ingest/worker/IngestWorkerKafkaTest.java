@@ -67,17 +67,12 @@ class IngestWorkerKafkaTest {
         String bootstrap = cluster.bootstrapServers();
         long jobsBefore = endOffsetOfJobs();
 
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(Topics.JOBS, "missing-1",
-                    WireJson.write(JobRequest.of("missing-1", dir.resolve("nowhere.mp4").toString(), Instant.now()))));
-            producer.send(new ProducerRecord<>(Topics.JOBS, "garbage-2", "{not json".getBytes(StandardCharsets.UTF_8)));
-            producer.send(new ProducerRecord<>(Topics.JOBS, "good-3",
-                    WireJson.write(JobRequest.of("good-3", clip.path().toString(), Instant.now()))));
-            producer.flush();
-        }
+        publishJobs(
+                new ProducerRecord<>(Topics.JOBS, "missing-1",
+                        WireJson.write(JobRequest.of("missing-1", dir.resolve("nowhere.mp4").toString(), Instant.now()))),
+                new ProducerRecord<>(Topics.JOBS, "garbage-2", "{not json".getBytes(StandardCharsets.UTF_8)),
+                new ProducerRecord<>(Topics.JOBS, "good-3",
+                        WireJson.write(JobRequest.of("good-3", clip.path().toString(), Instant.now()))));
 
         var progress = new ArrayList<DecodeProgress>();
         var frames = new ArrayList<SegmentRecord>();
@@ -148,13 +143,8 @@ class IngestWorkerKafkaTest {
     void aJobLongerThanMaxPollIntervalRunsOnceAndIsCommitted() throws Exception {
         String bootstrap = cluster.bootstrapServers();
         long jobsBefore = endOffsetOfJobs();
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(Topics.JOBS, "long-4",
-                    WireJson.write(JobRequest.of("long-4", TestMedia.vtest().toString(), Instant.now())))).get();
-        }
+        publishJobs(new ProducerRecord<>(Topics.JOBS, "long-4",
+                WireJson.write(JobRequest.of("long-4", TestMedia.vtest().toString(), Instant.now()))));
         // A consumer that does not poll for a second is put out of the group; vtest.avi takes longer than that.
         var worker = new IngestWorker(IngestConfig.defaults(), Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 1000));
@@ -227,5 +217,19 @@ class IngestWorkerKafkaTest {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return consumer;
+    }
+
+    /** Publishes job records and waits until the broker has them all. */
+    @SafeVarargs
+    private static void publishJobs(ProducerRecord<String, byte[]>... jobs) {
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            for (var job : jobs) {
+                producer.send(job);
+            }
+            producer.flush();
+        }
     }
 }
