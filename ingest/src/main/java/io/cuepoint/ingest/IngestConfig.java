@@ -9,7 +9,8 @@ import java.util.function.Function;
  *
  * @param segmentMs          segment length in media milliseconds. Env {@code CUEPOINT_SEGMENT_SECONDS}
  *                           (seconds, may be fractional), default 30 s
- * @param sampleFps          analysis images per second of media time. Env {@code CUEPOINT_SAMPLE_FPS}
+ * @param sampleFps          analysis images per second of media time (plus one on each segment's last
+ *                           frame, the next segment's lead-in). Env {@code CUEPOINT_SAMPLE_FPS}
  *                           (frames per second, &gt; 0), default 4.0
  * @param analysisMaxSide    long side of the analysis image in pixels (never upscaled).
  *                           Env {@code CUEPOINT_ANALYSIS_MAX_SIDE}, default 640

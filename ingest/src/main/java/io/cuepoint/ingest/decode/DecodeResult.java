@@ -7,7 +7,8 @@ import io.cuepoint.ingest.wire.MediaInfo;
  *
  * @param media         what the container said
  * @param frames        video frames delivered
- * @param sampled       frames that carried an analysis image
+ * @param sampled       frames that carried an analysis image (on a sampling tick or as a segment's last
+ *                      frame)
  * @param corruptFrames frames skipped or flagged because they could not be decoded cleanly
  * @param endMs         end of the media in milliseconds: the later of the container duration and the
  *                      last frame's presentation time plus one frame

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decodes one media file with FFmpeg (through JavaCV) into thumbnails for every frame, analysis JPEGs at
- * the sampling rate and audio loudness windows. Times come from each frame's presentation timestamp, so
- * variable-frame-rate files are timed correctly; images are turned to display orientation and
- * corrected for non-square pixels.
+ * the sampling rate and on the last frame of each segment (see {@link FrameSampler}), and audio loudness
+ * windows. Times come from each frame's presentation timestamp, so variable-frame-rate files are timed
+ * correctly; images are turned to display orientation and corrected for non-square pixels.
  *
  * <p>One instance may decode many files, one at a time; it is not thread-safe.
  */
@@ -191,15 +191,16 @@ public final class VideoDecoder {
                     ? new AudioMeter(media.audioSampleRate(), media.audioChannels(), config.audioWindowMs(),
                     listener::onAudio)
                     : null;
-            long frames = 0;
-            long sampled = 0;
             int corrupt = 0;
             int consecutiveFailures = 0;
             long lastPts = 0;
-            long nextTick = 0;
+            long frames;
+            long sampled;
             try (var imager = new FrameImager(media.width(), media.height(), media.rotation(),
                     config.thumbnailWidth(), config.analysisMaxSide(), config.jpegQuality());
-                 var delivery = new OrderedDelivery(imager)) {
+                 var delivery = new OrderedDelivery(imager);
+                 var sampler = new FrameSampler(config.sampleFps(), config.segmentMs(), imager, delivery,
+                         listener::onFrame)) {
                 while (true) {
                     Frame f;
                     try {
@@ -209,10 +210,11 @@ public final class VideoDecoder {
                         corrupt++;
                         if (++consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
                             throw IngestException.badInput("cannot read " + name + ": decoding failed "
-                                    + consecutiveFailures + " times in a row after frame " + frames
+                                    + consecutiveFailures + " times in a row after frame " + sampler.frames()
                                     + " (" + e.getMessage() + ")", e);
                         }
-                        LOG.warn("{}: skipping undecodable data after frame {}: {}", name, frames, e.getMessage());
+                        LOG.warn("{}: skipping undecodable data after frame {}: {}", name, sampler.frames(),
+                                e.getMessage());
                         continue;
                     }
                     if (f == null) {
@@ -229,27 +231,20 @@ public final class VideoDecoder {
                         // Some broken files step back in time; keeping times monotonic keeps segments in order.
                         ptsMs = Math.max(ptsMs, lastPts);
                         lastPts = ptsMs;
-                        long tick = (long) Math.floor(ptsMs * config.sampleFps() / 1000.0 + 1e-9);
-                        var image = tick >= nextTick ? imager.analysisImage(picture) : null;
-                        if (image != null) {
-                            nextTick = tick + 1;
-                            sampled++;
-                        }
-                        byte[] thumb = imager.thumbnail(picture);
-                        long index = frames++;
-                        long pts = ptsMs;
-                        delivery.frame(image, jpeg -> listener.onFrame(new DecodedFrame(index, pts,
-                                imager.thumbWidth(), imager.thumbHeight(), thumb, jpeg,
-                                jpeg == null ? 0 : imager.analysisWidth(), jpeg == null ? 0 : imager.analysisHeight())));
+                        sampler.accept(picture, ptsMs);
                     } else if (f.samples != null && meter != null && f.samples[0] instanceof FloatBuffer samples) {
-                        // The grabber reuses its sample buffer: copy before the delivery waits in line.
+                        // The grabber reuses its sample buffer: copy before the delivery waits in line. Audio
+                        // may so be handed on just before the video frame the sampler still holds back.
                         float[] copy = new float[samples.remaining()];
                         samples.duplicate().get(copy);
                         long pts = ptsMs;
                         delivery.then(() -> meter.accept(pts, FloatBuffer.wrap(copy)));
                     }
                 }
+                sampler.finish();
                 delivery.flush();
+                frames = sampler.frames();
+                sampled = sampler.sampled();
             }
             if (meter != null) {
                 meter.finish();

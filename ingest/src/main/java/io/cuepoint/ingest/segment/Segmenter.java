@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Cuts one video's decoded frames and audio windows into segments of fixed media length and writes them
  * as wire records. Segment {@code i} holds the frames with {@code floor(ptsMs / segmentMs) == i}; every
- * segment after the first opens with a lead-in copy of the previous segment's last frame; its audio
+ * segment after the first opens with a lead-in copy of the previous segment's last frame (which the decoder
+ * samples, so the copy carries its analysis image: see {@code FrameSampler}); its audio
  * windows go into one {@link AudioRecord}; a {@link SegmentEnd} closes it.
  *
  * <p>Containers interleave audio and video loosely, so the audio of a segment may still be arriving when

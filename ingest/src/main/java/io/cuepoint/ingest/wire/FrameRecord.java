@@ -2,7 +2,8 @@ package io.cuepoint.ingest.wire;
 
 /**
  * One decoded frame. Every frame carries a thumbnail for the temporal detectors; frames picked by the
- * sampling rate also carry an analysis image.
+ * sampling rate also carry an analysis image, and so does the last frame of every segment but the video's
+ * last, so that the next segment's lead-in (a copy of it) carries one too.
  *
  * @param schema         record schema version, {@link SegmentRecord#SCHEMA}
  * @param videoId        the video

@@ -58,7 +58,11 @@ class VideoDecoderTest {
         // 10 fps sampled at 4 fps: ticks every 250 ms, the first frame at or after each: 0,300,500,800,...
         assertThat(c.frames.stream().filter(DecodedFrame::sampled).map(DecodedFrame::ptsMs).limit(5))
                 .containsExactly(0L, 300L, 500L, 800L, 1000L);
-        assertThat(result.sampled()).isEqualTo(318);
+        // 318 on ticks, plus the last frames of segments 0 and 1 (29.9 s and 59.9 s are off their ticks).
+        assertThat(result.sampled()).isEqualTo(320);
+        assertThat(c.frames.get(299).sampled()).isTrue();
+        assertThat(c.frames.get(297).sampled()).isFalse();
+        assertThat(c.frames.get(794).sampled()).isFalse();
         var sample = c.frames.get(0);
         assertThat(sample.analysisWidth()).isEqualTo(640);
         assertThat(sample.analysisHeight()).isEqualTo(480);
