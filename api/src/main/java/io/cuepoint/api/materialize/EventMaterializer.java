@@ -12,13 +12,18 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Applies pipeline records to the database, each in one transaction. Idempotent: applying a record again, or
- * records in another order, gives the same rows. Records of a video that does not exist (deleted, or never
- * submitted here) are skipped.
+ * records in another order, gives the same rows. Tracked events are served under their canonical track (see
+ * {@link TrackJoiner}); fragments are merged per canonical track (see {@link FragmentMerger}). Records of a
+ * video that does not exist (deleted, or never submitted here) are skipped.
  */
 @Singleton
 public final class EventMaterializer {
@@ -27,44 +32,80 @@ public final class EventMaterializer {
     private final Database db;
     private final VideoRepository videos;
     private final EventRepository events;
+    private final TrackMaterializer trackMaterializer;
 
-    public EventMaterializer(Database db, VideoRepository videos, EventRepository events) {
+    public EventMaterializer(Database db, VideoRepository videos, EventRepository events,
+                             TrackMaterializer trackMaterializer) {
         this.db = db;
         this.videos = videos;
         this.events = events;
+        this.trackMaterializer = trackMaterializer;
     }
 
-    /** Stores one segment's events, re-merges the fragment chains it touches and marks the segment done. */
+    /**
+     * Stores one segment's events, joins its tracks to those of the neighbouring segments, re-merges the fragment
+     * chains it touches and marks the segment done. Lead-in instants only serve the joining and are not stored
+     * as events: the previous segment reported that frame already.
+     */
     public void apply(SegmentEvents segment) {
         db.inTransaction("applying segment events", c -> {
-            if (!exists(c, segment.videoId())) {
+            String videoId = segment.videoId();
+            if (!exists(c, videoId)) {
                 return null;
             }
-            record Chain(String type, String track) { }
-            var touched = new LinkedHashSet<Chain>();
-            for (Event e : segment.events()) {
-                if (!segment.videoId().equals(e.videoId())) {
-                    LOG.warn("skipping event {} of video {} inside the segment record of video {}", e.id(),
-                            e.videoId(), segment.videoId());
-                } else if (e.isFragment()) {
-                    events.upsertFragment(c, e);
-                    touched.add(new Chain(e.type(), e.track()));
+            var parts = SegmentParts.of(segment);
+            var joined = trackMaterializer.join(c, videoId, segment.segment(), parts);
+            for (Event e : parts.events()) {
+                events.upsertEvent(c, served(e.withoutFragment(), joined.canonical()), e.track(), false);
+            }
+            var untrackedTypes = new TreeSet<String>();
+            var tracks = new TreeSet<>(joined.changed());
+            for (Event f : parts.fragments()) {
+                events.upsertFragment(c, f);
+                if (f.track() == null) {
+                    untrackedTypes.add(f.type());
                 } else {
-                    events.upsertEvent(c, e.withoutFragment(), false);
+                    tracks.add(joined.canonical().get(f.track()));
                 }
             }
-            for (Chain chain : touched) {
-                events.deleteMerged(c, segment.videoId(), chain.type(), chain.track());
-                for (Event merged : FragmentMerger.merge(events.fragments(c, segment.videoId(), chain.type(),
-                        chain.track()))) {
-                    events.upsertEvent(c, merged, true);
+            for (String type : untrackedTypes) {
+                events.deleteMerged(c, videoId, type, null);
+                for (Event merged : FragmentMerger.merge(events.fragments(c, videoId, type, null))) {
+                    events.upsertEvent(c, merged, null, true);
                 }
             }
-            videos.upsertSegment(c, segment.videoId(), segment.segment(), segment.frames(), segment.events().size(),
+            for (String track : tracks) {
+                remergeTrack(c, videoId, track);
+            }
+            videos.upsertSegment(c, videoId, segment.segment(), segment.frames(), segment.events().size(),
                     segment.error(), segment.analyzer(), segment.at());
-            videos.refreshStatus(c, segment.videoId(), segment.at());
+            videos.refreshStatus(c, videoId, segment.at());
             return null;
         });
+    }
+
+    /** Rebuilds the merged events of one canonical track from the fragments of all its local tracks. */
+    private void remergeTrack(Connection c, String videoId, String canonical) throws SQLException {
+        events.deleteMergedOfTrack(c, videoId, canonical);
+        var byType = new TreeMap<String, List<Event>>();
+        for (Event f : events.fragmentsOfTrack(c, videoId, canonical)) {
+            byType.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(withTrack(f, canonical));
+        }
+        for (List<Event> fragments : byType.values()) {
+            for (Event merged : FragmentMerger.merge(fragments)) {
+                events.upsertEvent(c, merged, null, true);
+            }
+        }
+    }
+
+    private static Event served(Event e, Map<String, String> canonical) {
+        return e.track() == null ? e : withTrack(e, canonical.getOrDefault(e.track(), e.track()));
+    }
+
+    private static Event withTrack(Event e, String track) {
+        return new Event(e.schema(), e.id(), e.videoId(), e.type(), e.startMs(), e.endMs(), e.startFrame(),
+                e.endFrame(), e.confidence(), track, e.box(), e.keypoints(), e.attributes(), e.producer(),
+                e.fragment());
     }
 
     /** Applies one decode progress record. */

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Joins the interval fragments of one (video, type, track) into whole events.
+ * Joins the interval fragments of one (video, type, track) into whole events; for tracked intervals the track is
+ * the canonical one, so the fragments of a chain may carry different segment-local tracks.
  *
- * <p>Fragment A (segment k, open end) and fragment B (segment k + 1, open start) are one interval: a chain of
- * such fragments becomes one event with
+ * <p>Fragment A (segment k, open end) and fragment B (segment k + 1, open start) are one interval when every
+ * string attribute both carry has the same value in both (an expression "happy" does not continue as
+ * "neutral"; an attribute only one of them carries does not separate them): a chain of such fragments becomes
+ * one event with
  * <ul>
  *   <li>the id, start time, start frame, box, keypoints and producer of the first fragment;</li>
  *   <li>the end time and end frame of the last fragment;</li>
@@ -40,7 +43,7 @@ public final class FragmentMerger {
         for (Event f : sorted) {
             Event last = open == null ? null : open.get(open.size() - 1);
             if (last != null && f.fragment().openStart() && last.fragment().openEnd()
-                    && f.fragment().segment() == last.fragment().segment() + 1) {
+                    && f.fragment().segment() == last.fragment().segment() + 1 && stringsAgree(last, f)) {
                 open.add(f);
             } else {
                 open = new ArrayList<>();
@@ -52,6 +55,19 @@ public final class FragmentMerger {
             }
         }
         return chains.stream().map(FragmentMerger::join).toList();
+    }
+
+    private static boolean stringsAgree(Event a, Event b) {
+        if (a.attributes() == null || b.attributes() == null) {
+            return true;
+        }
+        for (Map.Entry<String, Object> e : a.attributes().entrySet()) {
+            if (e.getValue() instanceof String value && b.attributes().get(e.getKey()) instanceof String other
+                    && !value.equals(other)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Event join(List<Event> chain) {

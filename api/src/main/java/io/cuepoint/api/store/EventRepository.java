@@ -12,19 +12,26 @@ import java.util.List;
 
 /**
  * The {@code events} and {@code fragments} tables. Events are stored as the JSON the api serves (the wire
- * {@link Event} without fragment information) plus the columns queries filter and sort on.
+ * {@link Event} without fragment information, its track the canonical one) plus the columns queries filter and
+ * sort on. Fragments are stored as received, with their segment-local track.
  */
 @Singleton
 public final class EventRepository {
 
-    /** Inserts or replaces one served event; {@code merged} marks a row built from fragments. */
-    public void upsertEvent(Connection c, Event e, boolean merged) throws SQLException {
+    /**
+     * Inserts or replaces one served event.
+     *
+     * @param e          the event as served, its track canonical
+     * @param localTrack the segment-local track it was emitted with; null for merged events and untracked ones
+     * @param merged     marks a row built from fragments
+     */
+    public void upsertEvent(Connection c, Event e, @Nullable String localTrack, boolean merged) throws SQLException {
         try (var ps = c.prepareStatement("INSERT INTO events (id, video_id, type, start_ms, end_ms, start_frame, end_frame, "
-                + "confidence, track, merged, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
+                + "confidence, track, merged, json, local_track) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) "
                 + "ON CONFLICT (id) DO UPDATE SET video_id = EXCLUDED.video_id, type = EXCLUDED.type, "
                 + "start_ms = EXCLUDED.start_ms, end_ms = EXCLUDED.end_ms, start_frame = EXCLUDED.start_frame, "
                 + "end_frame = EXCLUDED.end_frame, confidence = EXCLUDED.confidence, track = EXCLUDED.track, "
-                + "merged = EXCLUDED.merged, json = EXCLUDED.json")) {
+                + "merged = EXCLUDED.merged, json = EXCLUDED.json, local_track = EXCLUDED.local_track")) {
             ps.setString(1, e.id());
             ps.setString(2, e.videoId());
             ps.setString(3, e.type());
@@ -36,6 +43,19 @@ public final class EventRepository {
             ps.setString(9, e.track());
             ps.setBoolean(10, merged);
             ps.setString(11, EventJson.write(e.withoutFragment()));
+            ps.setString(12, localTrack);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Serves the unmerged events of one local track under a new canonical track. */
+    public void retrack(Connection c, String videoId, String localTrack, String canonical) throws SQLException {
+        try (var ps = c.prepareStatement("UPDATE events SET track = ?, "
+                + "json = jsonb_set(json, '{track}', to_jsonb(?::text)) WHERE video_id = ? AND local_track = ? AND NOT merged")) {
+            ps.setString(1, canonical);
+            ps.setString(2, canonical);
+            ps.setString(3, videoId);
+            ps.setString(4, localTrack);
             ps.executeUpdate();
         }
     }
@@ -72,6 +92,26 @@ public final class EventRepository {
         }
     }
 
+    /** Every stored fragment whose local track is served as {@code canonical}, by segment and start. */
+    public List<Event> fragmentsOfTrack(Connection c, String videoId, String canonical) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT f.json FROM local_tracks l JOIN fragments f "
+                + "ON f.video_id = l.video_id AND f.track = l.track WHERE l.video_id = ? AND l.canonical = ? "
+                + "ORDER BY f.segment, f.start_ms, f.id")) {
+            ps.setString(1, videoId);
+            ps.setString(2, canonical);
+            return readEvents(ps);
+        }
+    }
+
+    /** Removes the merged events of one canonical track, of every type, before they are rebuilt. */
+    public void deleteMergedOfTrack(Connection c, String videoId, String canonical) throws SQLException {
+        try (var ps = c.prepareStatement("DELETE FROM events WHERE video_id = ? AND track = ? AND merged")) {
+            ps.setString(1, videoId);
+            ps.setString(2, canonical);
+            ps.executeUpdate();
+        }
+    }
+
     /** Removes the merged events of one (video, type, track), before they are rebuilt from the fragments. */
     public void deleteMerged(Connection c, String videoId, String type, @Nullable String track) throws SQLException {
         try (var ps = c.prepareStatement("DELETE FROM events WHERE video_id = ? AND type = ? "
@@ -91,6 +131,10 @@ public final class EventRepository {
         if (!q.types().isEmpty()) {
             sql.append(" AND type = ANY (?)");
             params.add(q.types().toArray(String[]::new));
+        }
+        if (q.track() != null) {
+            sql.append(" AND track = ?");
+            params.add(q.track());
         }
         if (q.fromMs() != null) {
             sql.append(" AND end_ms >= ?");

@@ -167,12 +167,14 @@ public final class VideoRepository {
 
     /**
      * Derives the status from what is known, whatever order the records came in: COMPLETED once every expected
-     * segment is done, else ANALYZING once any is. FAILED stays FAILED.
+     * segment is done, else ANALYZING once any is. FAILED stays FAILED. The completion time is the latest time
+     * of the records seen (updated_at), not the time of the record that happened to arrive last, so it too is
+     * the same whatever the arrival order.
      */
     public void refreshStatus(Connection c, String id, @Nullable Instant at) throws SQLException {
         try (var ps = c.prepareStatement("UPDATE videos SET "
                 + "completed_at = CASE WHEN status <> 'FAILED' AND segments_expected IS NOT NULL "
-                + "  AND segments_done >= segments_expected THEN COALESCE(completed_at, ?, now()) ELSE completed_at END, "
+                + "  AND segments_done >= segments_expected THEN COALESCE(completed_at, GREATEST(updated_at, ?)) ELSE completed_at END, "
                 + "status = CASE WHEN status = 'FAILED' THEN 'FAILED' "
                 + "  WHEN segments_expected IS NOT NULL AND segments_done >= segments_expected THEN 'COMPLETED' "
                 + "  WHEN segments_done > 0 THEN 'ANALYZING' ELSE status END "

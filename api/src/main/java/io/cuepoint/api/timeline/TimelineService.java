@@ -65,16 +65,22 @@ public final class TimelineService {
         });
     }
 
-    /** The video with every event, grouped by type (types in name order), each group by start time. */
+    /**
+     * The video with every event, grouped by type (types in name order), each group by start time, and the
+     * tracked persons, faces and objects.
+     */
     public Timeline timeline(String id) {
         return db.read("reading a timeline", c -> {
             VideoResource video = resource(c, find(c, id));
+            var all = new ArrayList<EventResource>();
             var tracks = new LinkedHashMap<String, List<EventResource>>();
             for (Event e : events.byType(c, id)) {
-                tracks.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(EventResource.of(e));
+                EventResource resource = EventResource.of(e);
+                all.add(resource);
+                tracks.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(resource);
             }
             return new Timeline(video, tracks.entrySet().stream()
-                    .map(t -> new Timeline.Track(t.getKey(), t.getValue())).toList());
+                    .map(t -> new Timeline.Track(t.getKey(), t.getValue())).toList(), TrackResource.of(all));
         });
     }
 
@@ -82,11 +88,13 @@ public final class TimelineService {
      * Events of one video by (start, id).
      *
      * @param types   types to include; empty for all
+     * @param track   only the events of this canonical track; null for all
      * @param fromMs  events ending at or after
      * @param toMs    events starting at or before
      */
-    public Page<EventResource> events(String videoId, List<String> types, @Nullable Long fromMs, @Nullable Long toMs,
-                                      @Nullable Double minConfidence, int limit, @Nullable String cursor) {
+    public Page<EventResource> events(String videoId, List<String> types, @Nullable String track, @Nullable Long fromMs,
+                                      @Nullable Long toMs, @Nullable Double minConfidence, int limit,
+                                      @Nullable String cursor) {
         Long afterStart = null;
         String afterId = null;
         if (cursor != null) {
@@ -98,7 +106,7 @@ public final class TimelineService {
             }
             afterId = key[1];
         }
-        var query = new EventQuery(videoId, types, fromMs, toMs, minConfidence, afterStart, afterId, limit + 1);
+        var query = new EventQuery(videoId, types, track, fromMs, toMs, minConfidence, afterStart, afterId, limit + 1);
         return db.read("querying events", c -> {
             find(c, videoId);
             List<Event> rows = events.query(c, query);

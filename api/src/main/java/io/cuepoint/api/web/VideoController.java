@@ -86,18 +86,23 @@ public class VideoController {
         return timelines.videos(limit, cursor);
     }
 
-    @Operation(summary = "A video with all its events, one track per event type")
+    @Operation(summary = "A video with all its events, one track per event type",
+            description = "spatialTracks lists the tracked persons, faces and objects: one entry per track id "
+                    + "that events carry, joined across segment boundaries.")
     @Get("/{id}/timeline")
     public Timeline timeline(@PathVariable String id) {
         return timelines.timeline(id);
     }
 
     @Operation(summary = "A video's events by start time",
-            description = "from/to select events that overlap [from, to] (media milliseconds).")
+            description = "from/to select events that overlap [from, to] (media milliseconds); track selects "
+                    + "the events of one tracked person, face or object.")
     @Get("/{id}/events")
     public Page<EventResource> events(
             @PathVariable String id,
             @Parameter(description = "event types; repeat or separate with commas") @Nullable @QueryValue List<String> type,
+            @Parameter(description = "a track id (the id of an entry of the timeline's spatialTracks, such as "
+                    + "person-s0-1)") @Nullable @QueryValue String track,
             @Nullable @QueryValue @PositiveOrZero Long from,
             @Nullable @QueryValue @PositiveOrZero Long to,
             @Nullable @QueryValue @DecimalMin("0") @DecimalMax("1") Double minConfidence,
@@ -105,7 +110,8 @@ public class VideoController {
             @Parameter(description = "nextCursor of the previous page") @Nullable @QueryValue String cursor) {
         List<String> types = type == null ? List.of() : type.stream()
                 .flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
-        return timelines.events(id, types, from, to, minConfidence, limit, cursor);
+        return timelines.events(id, types, track == null || track.isBlank() ? null : track.strip(), from, to,
+                minConfidence, limit, cursor);
     }
 
     @Operation(summary = "Delete a video, its events and its stored media")

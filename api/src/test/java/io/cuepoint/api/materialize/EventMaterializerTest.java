@@ -103,7 +103,7 @@ class EventMaterializerTest extends ApiTestBase {
             for (int i : order) {
                 materializer.apply(segments.get(i));
             }
-            var result = timelines.events(v, List.of(), null, null, null, 100, null).items().stream()
+            var result = timelines.events(v, List.of(), null, null, null, null, 100, null).items().stream()
                     .map(e -> List.of(e.startMs(), e.endMs(), Math.round(e.confidence() * 1e9))).toList();
             if (expected == null) {
                 expected = result;
@@ -195,7 +195,7 @@ class EventMaterializerTest extends ApiTestBase {
     }
 
     private List<EventResource> motion(String v) {
-        return timelines.events(v, List.of(MOTION), null, null, null, 100, null).items();
+        return timelines.events(v, List.of(MOTION), null, null, null, null, 100, null).items();
     }
 
     private VideoStatus status(String v) {

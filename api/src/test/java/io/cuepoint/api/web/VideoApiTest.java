@@ -239,6 +239,7 @@ class VideoApiTest extends ApiTestBase {
         assertThat(tracks).extracting(t -> t.get("type")).containsExactly("motion.active", "shot.cut");
         var cuts = (List<Map<String, Object>>) tracks.get(1).get("events");
         assertThat(cuts).extracting(e -> e.get("startMs")).containsExactly(12_000, 40_000);
+        assertThat((List<?>) timeline.get("spatialTracks")).isEmpty(); // nothing tracked
     }
 
     @Test

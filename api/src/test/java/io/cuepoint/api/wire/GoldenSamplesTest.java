@@ -81,7 +81,8 @@ class GoldenSamplesTest extends ApiTestBase {
 
         materializer.apply(segment);
 
-        List<EventResource> stored = timelines.events(segment.videoId(), List.of(), null, null, null, 100, null).items();
+        List<EventResource> stored = timelines.events(segment.videoId(), List.of(), null, null, null, null, 100, null)
+                .items();
         assertThat(stored).extracting(EventResource::id)
                 .containsExactlyInAnyOrderElementsOf(segment.events().stream().map(e -> e.id()).toList());
         var cut = stored.stream().filter(e -> e.type().equals("shot.cut")).findFirst().orElseThrow();
