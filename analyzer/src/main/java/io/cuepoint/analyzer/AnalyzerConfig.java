@@ -1,20 +1,30 @@
 package io.cuepoint.analyzer;
 
+import io.cuepoint.analyzer.detect.FaceConfig;
 import io.cuepoint.analyzer.detect.MotionConfig;
+import io.cuepoint.analyzer.detect.ObjectConfig;
+import io.cuepoint.analyzer.detect.PoseConfig;
 import io.cuepoint.analyzer.detect.ShotCutConfig;
+import io.cuepoint.analyzer.vision.CocoLabels;
+import io.cuepoint.analyzer.model.ModelConfig;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The analyzer's one validated configuration. Kafka connection settings are not here: the caller
  * passes its client properties to the worker, so the all-in-one and the cluster share this record.
  *
- * <p>Environment keys (see {@link ShotCutConfig} and {@link MotionConfig} for the tuning keys, each
- * with unit and default):
+ * <p>Environment keys (see {@link ShotCutConfig}, {@link MotionConfig}, {@link PoseConfig},
+ * {@link FaceConfig} and {@link ObjectConfig} for the tuning keys, each with unit and default):
  * <ul>
- *   <li>{@code CUEPOINT_DETECTORS}: comma-separated detector names, default {@code shots,motion}</li>
+ *   <li>{@code CUEPOINT_DETECTORS}: comma-separated detector names, default
+ *       {@code shots,motion,pose,faces,objects}; the models of the named detectors are loaded at start</li>
  *   <li>{@code CUEPOINT_ANALYZER_VERSION}: overrides the version stamped on events; default the jar's
  *       Implementation-Version, else {@value #FALLBACK_VERSION}</li>
  * </ul>
@@ -23,9 +33,15 @@ import java.util.Objects;
  * @param detectors       detectors to run on each segment, in order
  * @param shots           shot-cut tuning
  * @param motion          motion tuning
+ * @param pose            pose detector tuning
+ * @param faces           face detector tuning
+ * @param objects         object detector tuning
+ * @param models          where the models come from and how TensorFlow runs them ({@link ModelConfig})
  */
 public record AnalyzerConfig(String analyzerVersion, List<String> detectors, ShotCutConfig shots,
-                             MotionConfig motion) {
+                             MotionConfig motion, PoseConfig pose, FaceConfig faces, ObjectConfig objects,
+                             ModelConfig models) {
+    public static final String DEFAULT_DETECTORS = "shots,motion,pose,faces,objects";
     public static final String FALLBACK_VERSION = "0.1.0";
     public static final String DETECTORS = "CUEPOINT_DETECTORS";
     public static final String VERSION = "CUEPOINT_ANALYZER_VERSION";
@@ -41,15 +57,29 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
     public static final String MOTION_SMOOTHING = "CUEPOINT_MOTION_SMOOTHING";
     public static final String MOTION_ACTIVE_ON = "CUEPOINT_MOTION_ACTIVE_ON";
     public static final String MOTION_ACTIVE_OFF = "CUEPOINT_MOTION_ACTIVE_OFF";
+    public static final String POSE_MODEL = "CUEPOINT_POSE_MODEL";
+    public static final String POSE_MIN_SCORE = "CUEPOINT_POSE_MIN_SCORE";
+    public static final String FACE_MIN_SCORE = "CUEPOINT_FACE_MIN_SCORE";
+    public static final String FACE_MAX = "CUEPOINT_FACE_MAX";
+    public static final String FACE_MAX_YAW = "CUEPOINT_FACE_MAX_YAW";
+    public static final String EXPRESSIONS = "CUEPOINT_EXPRESSIONS";
+    public static final String EXPRESSION_MIN_MS = "CUEPOINT_EXPRESSION_MIN_MS";
+    public static final String OBJECTS_FPS = "CUEPOINT_OBJECTS_FPS";
+    public static final String OBJECT_LABELS = "CUEPOINT_OBJECT_LABELS";
+    public static final String OBJECT_MIN_SCORE = "CUEPOINT_OBJECT_MIN_SCORE";
 
     public AnalyzerConfig {
         Objects.requireNonNull(analyzerVersion, "analyzerVersion");
         detectors = List.copyOf(detectors);
         Objects.requireNonNull(shots, "shots");
         Objects.requireNonNull(motion, "motion");
+        Objects.requireNonNull(pose, "pose");
+        Objects.requireNonNull(faces, "faces");
+        Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(models, "models");
     }
 
-    /** Every default: shots and motion detectors, documented tuning. */
+    /** Every default: all detectors ({@value #DEFAULT_DETECTORS}), documented tuning. */
     public static AnalyzerConfig defaults() {
         return fromEnvironment(Map.of());
     }
@@ -80,19 +110,81 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
             throw new AnalyzerException(MOTION_ACTIVE_OFF + " (" + motion.activeOff() + ") must not exceed "
                     + MOTION_ACTIVE_ON + " (" + motion.activeOn() + ")");
         }
-        var detectors = Arrays.stream(env.getOrDefault(DETECTORS, "shots,motion").split(","))
+        var p = PoseConfig.defaults();
+        var pose = new PoseConfig(poseModel(env), real(env, POSE_MIN_SCORE, p.minScore(), 0, 1));
+        var f = FaceConfig.defaults();
+        var faces = new FaceConfig(real(env, FACE_MIN_SCORE, f.minScore(), 0, 1),
+                integer(env, FACE_MAX, f.maxFaces(), 1, 1000),
+                real(env, FACE_MAX_YAW, f.maxYawDeg(), 0, 90),
+                bool(env, EXPRESSIONS, f.expressions()),
+                integer(env, EXPRESSION_MIN_MS, (int) f.minExpressionMs(), 0, 600_000));
+        var o = ObjectConfig.defaults();
+        var objects = new ObjectConfig(real(env, OBJECTS_FPS, o.fps(), 0.01, 120), labels(env, o),
+                real(env, OBJECT_MIN_SCORE, o.minScore(), 0, 1));
+        var detectors = Arrays.stream(env.getOrDefault(DETECTORS, DEFAULT_DETECTORS).split(","))
                 .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
         if (detectors.isEmpty()) {
-            throw new AnalyzerException(DETECTORS + " names no detector; use e.g. shots,motion");
+            throw new AnalyzerException(DETECTORS + " names no detector; use e.g. " + DEFAULT_DETECTORS);
         }
         var version = env.getOrDefault(VERSION, jarVersion());
-        return new AnalyzerConfig(version, detectors, shots, motion);
+        return new AnalyzerConfig(version, detectors, shots, motion, pose, faces, objects,
+                ModelConfig.fromEnvironment(env));
     }
 
     /** The resolved configuration in one line, for the start-up log. */
     public String describe() {
         return "analyzer " + analyzerVersion + ", detectors " + String.join(",", detectors) + ", " + shots + ", "
-                + motion;
+                + motion + ", pose(model=" + pose.model().key() + ", minScore=" + pose.minScore() + "), " + faces
+                + ", objects(fps=" + objects.fps() + ", minScore=" + objects.minScore() + ", labels="
+                + String.join(",", new TreeSet<>(objects.labels())) + "), models(" + models.describe() + ")";
+    }
+
+    private static PoseConfig.Model poseModel(Map<String, String> env) {
+        var raw = env.get(POSE_MODEL);
+        if (raw == null || raw.isBlank()) {
+            return PoseConfig.defaults().model();
+        }
+        return Arrays.stream(PoseConfig.Model.values()).filter(m -> m.key().equals(raw.trim().toLowerCase(Locale.ROOT)))
+                .findFirst().orElseThrow(() -> new AnalyzerException(POSE_MODEL + "=" + raw
+                        + " is not one of lightning, thunder, multipose"));
+    }
+
+    private static Set<String> labels(Map<String, String> env, ObjectConfig defaults) {
+        var raw = env.get(OBJECT_LABELS);
+        if (raw == null || raw.isBlank()) {
+            return defaults.labels();
+        }
+        if (raw.trim().equalsIgnoreCase("all")) {
+            return Set.copyOf(CocoLabels.NAMES);
+        }
+        var labels = new LinkedHashSet<String>();
+        for (var part : raw.split(",")) {
+            var label = part.trim().toLowerCase(Locale.ROOT);
+            if (label.isEmpty()) {
+                continue;
+            }
+            if (!CocoLabels.NAMES.contains(label)) {
+                throw new AnalyzerException(OBJECT_LABELS + " names '" + label + "', which is not a COCO class; "
+                        + "known: " + String.join(",", CocoLabels.NAMES));
+            }
+            labels.add(label);
+        }
+        if (labels.isEmpty()) {
+            throw new AnalyzerException(OBJECT_LABELS + " names no label; use e.g. person,book or all");
+        }
+        return labels;
+    }
+
+    private static boolean bool(Map<String, String> env, String key, boolean fallback) {
+        var raw = env.get(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new AnalyzerException(key + "=" + raw + " is not true or false");
+        };
     }
 
     private static String jarVersion() {

@@ -63,11 +63,17 @@ public final class AnalyzerWorker implements Runnable, AutoCloseable {
     public AnalyzerWorker(AnalyzerConfig config, Map<String, Object> kafkaClientProperties) {
         this.config = config;
         this.analyzer = new SegmentAnalyzer(config);
-        this.consumer = new KafkaConsumer<>(AnalyzerClients.consumerProperties(kafkaClientProperties));
+        try {
+            this.consumer = new KafkaConsumer<>(AnalyzerClients.consumerProperties(kafkaClientProperties));
+        } catch (RuntimeException e) {
+            analyzer.close();
+            throw e;
+        }
         try {
             this.publisher = new EventPublisher(kafkaClientProperties);
         } catch (RuntimeException e) {
             consumer.close();
+            analyzer.close();
             throw new AnalyzerException("cannot create the events producer: " + e.getMessage(), e);
         }
     }
@@ -210,7 +216,11 @@ public final class AnalyzerWorker implements Runnable, AutoCloseable {
         try {
             consumer.close();
         } finally {
-            publisher.close();
+            try {
+                publisher.close();
+            } finally {
+                analyzer.close();
+            }
         }
     }
 

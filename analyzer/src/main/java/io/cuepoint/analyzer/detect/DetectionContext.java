@@ -25,6 +25,14 @@ public record DetectionContext(String analyzerVersion) {
                 new Producer(analyzerVersion, detector, null), fragment);
     }
 
+    /**
+     * A builder for an event of a model-based detector, typically about a tracked thing; its id is
+     * {@code EventIds.of(video, detector, type, startFrame, track)}.
+     */
+    public EventBuilder builder(Segment segment, String detector, String type) {
+        return new EventBuilder(segment, detector, type, analyzerVersion);
+    }
+
     private static double clamp(double confidence) {
         return Math.max(0, Math.min(1, confidence));
     }

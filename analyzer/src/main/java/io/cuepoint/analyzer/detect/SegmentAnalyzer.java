@@ -13,26 +13,48 @@ import org.slf4j.LoggerFactory;
  * Runs every configured detector on one segment and gathers their events into one
  * {@link SegmentEvents}. No Kafka here: the worker and tests share it. A detector that fails does not
  * take the others down; the result names it in {@link SegmentEvents#error()}. Not thread-safe (the
- * detectors may keep native state); use one per worker thread.
+ * detectors keep model sessions); use one per worker thread, and close it when the thread is done.
  */
-public final class SegmentAnalyzer {
+public final class SegmentAnalyzer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentAnalyzer.class);
 
     private final String analyzerVersion;
     private final List<SegmentDetector> detectors;
     private final DetectionContext context;
     private final Clock clock;
+    private final SharedModels.Lease lease;
 
-    /** The detectors the configuration names, from the standard registry. */
+    /**
+     * The detectors the configuration names, from the standard registry, on the process's shared models.
+     *
+     * @throws io.cuepoint.analyzer.AnalyzerException for an unknown detector or a model that cannot be loaded
+     */
     public SegmentAnalyzer(AnalyzerConfig config) {
-        this(config.analyzerVersion(), DetectorRegistry.standard().create(config), Clock.systemUTC());
+        this(config, ProcessModels.shared(config.models()));
     }
 
+    /** The standard registry's detectors on the given shared models, which load what they need now. */
+    public SegmentAnalyzer(AnalyzerConfig config, SharedModels models) {
+        var registry = DetectorRegistry.standard();
+        this.lease = models.acquire(registry.models(config));
+        try {
+            this.detectors = registry.create(config, lease.models());
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        this.analyzerVersion = config.analyzerVersion();
+        this.context = new DetectionContext(analyzerVersion);
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Ready-made detectors; closing the analyzer closes those holding resources. */
     public SegmentAnalyzer(String analyzerVersion, List<SegmentDetector> detectors, Clock clock) {
         this.analyzerVersion = analyzerVersion;
         this.detectors = List.copyOf(detectors);
         this.context = new DetectionContext(analyzerVersion);
         this.clock = clock;
+        this.lease = null;
     }
 
     public SegmentEvents analyze(Segment segment) {
@@ -49,5 +71,14 @@ public final class SegmentAnalyzer {
         }
         return new SegmentEvents(SegmentEvents.SCHEMA, segment.videoId(), segment.index(), analyzerVersion,
                 segment.frames().size(), events, errors.isEmpty() ? null : String.join("; ", errors), clock.instant());
+    }
+
+    /** Closes the detectors' model sessions and lets go of the shared models. */
+    @Override
+    public void close() {
+        detectors.forEach(DetectorRegistry::closeQuietly);
+        if (lease != null) {
+            lease.close();
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.cuepoint.ingest.wire.SegmentRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** A real file decoded by ingest's decoder and cut by its segmenter into the segments an analyzer gets. */
@@ -22,8 +23,16 @@ final class DecodedSegments {
     }
 
     static List<Segment> of(Path file) {
+        return of(file, IngestConfig.defaults());
+    }
+
+    /** With ingest's defaults but segments of the given length (short ones give a short clip lead-ins). */
+    static List<Segment> of(Path file, double segmentSeconds) {
+        return of(file, IngestConfig.fromEnvironment(Map.of(IngestConfig.SEGMENT_SECONDS, Double.toString(segmentSeconds))));
+    }
+
+    private static List<Segment> of(Path file, IngestConfig config) {
         var records = new TreeMap<Integer, List<SegmentRecord>>();
-        var config = IngestConfig.defaults();
         var decoder = new VideoDecoder(config);
         var segmenter = new Segmenter[1];
         var result = decoder.decode(file, new DecodeListener() {

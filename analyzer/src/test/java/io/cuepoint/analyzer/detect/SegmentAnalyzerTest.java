@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class SegmentAnalyzerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC);
-    private final AnalyzerConfig config = AnalyzerConfig.defaults();
+    private final AnalyzerConfig config = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "shots,motion"));
     private final SegmentAnalyzer analyzer = new SegmentAnalyzer(config.analyzerVersion(),
             DetectorRegistry.standard().create(config), CLOCK);
 
@@ -49,8 +49,8 @@ class SegmentAnalyzerTest {
 
     @Test
     void unknownDetectorNameFailsAtStartUpNamingTheKey() {
-        var bad = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "shots,faces"));
+        var bad = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "shots,hands"));
         assertThatThrownBy(() -> new SegmentAnalyzer(bad)).isInstanceOf(AnalyzerException.class)
-                .hasMessageContaining("CUEPOINT_DETECTORS").hasMessageContaining("faces");
+                .hasMessageContaining("CUEPOINT_DETECTORS").hasMessageContaining("hands");
     }
 }

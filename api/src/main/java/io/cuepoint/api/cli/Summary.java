@@ -1,9 +1,14 @@
 package io.cuepoint.api.cli;
 
 import io.cuepoint.api.timeline.TimelineExport;
+import io.cuepoint.api.timeline.TrackResource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The few lines printed after an analysis: how long, how fast, and the headline counts. */
 final class Summary {
@@ -30,12 +35,32 @@ final class Summary {
         s.append(String.format(Locale.ROOT, "  active time: %s of %s (%.0f %%)%n",
                 ProgressBar.clock(Duration.ofMillis(activeMs)), ProgressBar.clock(Duration.ofMillis(durationMs)),
                 durationMs == 0 ? 0.0 : 100.0 * activeMs / durationMs));
+        var tracks = export.spatialTracks();
+        if (!tracks.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "  tracks: %s%n", trackCounts(tracks)));
+        }
         s.append(String.format(Locale.ROOT, "  events: %d", export.events().size()));
         if (video.counts().corruptFrames() > 0) {
             s.append(String.format(Locale.ROOT, "; corrupt frames skipped: %d", video.counts().corruptFrames()));
         }
         s.append(String.format(Locale.ROOT, "%n  timeline: %s%n", output));
         return s.toString();
+    }
+
+    /** "3 person, 1 face, 2 object (book, cup)": how many tracks of each kind, with the objects' labels. */
+    private static String trackCounts(List<TrackResource> tracks) {
+        var byKind = new TreeMap<String, Long>();
+        var labels = new TreeSet<String>();
+        for (var track : tracks) {
+            byKind.merge(track.kind(), 1L, Long::sum);
+            if (track.kind().equals("object") && track.label() != null) {
+                labels.add(track.label());
+            }
+        }
+        var parts = new ArrayList<String>();
+        byKind.forEach((kind, count) -> parts.add(count + " " + kind
+                + (kind.equals("object") && !labels.isEmpty() ? " (" + String.join(", ", labels) + ")" : "")));
+        return String.join(", ", parts);
     }
 
 }

@@ -1,0 +1,31 @@
+package io.cuepoint.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cuepoint.analyzer.AnalyzerConfig;
+import io.cuepoint.analyzer.AnalyzerException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DetectorRegistryTest {
+    private final DetectorRegistry registry = DetectorRegistry.standard();
+
+    @Test
+    void listsTheModelsOfTheConfiguredDetectorsOnly() {
+        assertThat(registry.models(AnalyzerConfig.defaults()))
+                .containsExactly("movenet-lightning", "blazeface", "emotion", "centernet");
+        assertThat(registry.models(AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "shots,motion"))))
+                .isEmpty();
+        assertThat(registry.models(AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "faces,pose",
+                AnalyzerConfig.EXPRESSIONS, "false", AnalyzerConfig.POSE_MODEL, "thunder"))))
+                .containsExactly("blazeface", "movenet-thunder");
+    }
+
+    @Test
+    void aDetectorWhoseModelIsNotLoadedIsNotCreated() {
+        var config = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "shots,objects"));
+        assertThatThrownBy(() -> registry.create(config)).isInstanceOf(AnalyzerException.class)
+                .hasMessageContaining("objects").hasMessageContaining("centernet");
+    }
+}
