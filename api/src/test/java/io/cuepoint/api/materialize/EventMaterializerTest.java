@@ -5,6 +5,7 @@ import io.cuepoint.analyzer.wire.Fragment;
 import io.cuepoint.analyzer.wire.SegmentEvents;
 import io.cuepoint.api.ApiTestBase;
 import io.cuepoint.api.store.Database;
+import io.cuepoint.api.store.StoredVideos;
 import io.cuepoint.api.store.VideoRepository;
 import io.cuepoint.api.store.VideoStatus;
 import io.cuepoint.api.timeline.EventResource;
@@ -14,8 +15,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -203,32 +202,10 @@ class EventMaterializerTest extends ApiTestBase {
     }
 
     private String newVideo() {
-        String id = UUID.randomUUID().toString();
-        db.inTransaction("test", c -> {
-            videos.insert(c, id, "lecture.mp4", "/media/" + id + "/lecture.mp4", Instant.parse("2026-01-05T09:59:00Z"));
-            return null;
-        });
-        return id;
+        return StoredVideos.insert(db, videos, "lecture.mp4");
     }
 
-    /** Every row the video owns, as JSON text. */
     private String snapshot(String v) {
-        var parts = new ArrayList<String>();
-        for (String sql : List.of(
-                "SELECT row_to_json(t)::text FROM videos t WHERE id = ?",
-                "SELECT coalesce(json_agg(t ORDER BY segment), '[]')::text FROM segments t WHERE video_id = ?",
-                "SELECT coalesce(json_agg(t ORDER BY id), '[]')::text FROM fragments t WHERE video_id = ?",
-                "SELECT coalesce(json_agg(t ORDER BY id), '[]')::text FROM events t WHERE video_id = ?")) {
-            parts.add(db.read("snapshot", c -> {
-                try (var ps = c.prepareStatement(sql)) {
-                    ps.setString(1, v);
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getString(1);
-                    }
-                }
-            }));
-        }
-        return String.join("\n", parts);
+        return StoredVideos.snapshot(db, v);
     }
 }
