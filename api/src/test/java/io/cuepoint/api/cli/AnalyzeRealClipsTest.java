@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cuepoint.ingest.testing.TestMedia;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +28,18 @@ class AnalyzeRealClipsTest {
     private final StringWriter err = new StringWriter();
 
     private JsonNode analyze(Path video) throws Exception {
-        var commandLine = CuepointCommand.commandLine(new CuepointCommand(Map.of()));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
         Path timeline = dir.resolve("timeline.json");
-        int code = commandLine.execute("analyze", video.toString(), "--out", timeline.toString(),
-                "--data-dir", dir.resolve("data").toString());
+        int code = run(Map.of(), video, timeline);
         assertThat(code).as("stderr: %s", err).isZero();
         return new ObjectMapper().readTree(timeline.toFile());
+    }
+
+    private int run(Map<String, String> env, Path video, Path timeline) {
+        var commandLine = CuepointCommand.commandLine(new CuepointCommand(env));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute("analyze", video.toString(), "--out", timeline.toString(),
+                "--data-dir", dir.resolve("data").toString());
     }
 
     private static List<JsonNode> ofType(JsonNode timeline, String type) {
@@ -87,5 +92,19 @@ class AnalyzeRealClipsTest {
         assertThat(ofType(timeline, "face.present")).isNotEmpty();
         assertThat(ofType(timeline, "face.count")).isNotEmpty();
         assertThat(ofType(timeline, "shot.cut")).hasSize(4);
+    }
+
+    @Test
+    void aMissingModelStopsTheAnalysisWithTheCommandThatFetchesIt() throws Exception {
+        Path emptyModels = Files.createDirectories(dir.resolve("no-models"));
+        Path timeline = dir.resolve("never.json");
+
+        int code = run(Map.of("CUEPOINT_MODELS_DIR", emptyModels.toString()), TestMedia.megamind(), timeline);
+
+        assertThat(code).isEqualTo(1);
+        String lastLine = err.toString().strip().lines().reduce((a, b) -> b).orElse("");
+        assertThat(lastLine).contains("movenet-lightning").contains("missing")
+                .contains("scripts/fetch-models.sh --models-dir " + emptyModels);
+        assertThat(Files.exists(timeline)).isFalse();
     }
 }
