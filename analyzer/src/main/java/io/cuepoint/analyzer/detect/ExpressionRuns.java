@@ -52,7 +52,10 @@ final class ExpressionRuns {
             }
             var first = own.get(start).frame();
             var last = own.get(i - 1).frame();
-            boolean openStart = segment.hasPrevious() && first.frame() == samples.get(0).frame();
+            // The first run continues the previous segment's when the face was on the lead-in (see
+            // SegmentTracks.interval), even if this segment's first sample missed it.
+            boolean openStart = segment.hasPrevious() && (first.frame() == samples.get(0).frame()
+                    || start == 0 && track.sightings().get(0).leadIn());
             boolean openEnd = segment.hasNext() && last.frame() == samples.get(samples.size() - 1).frame();
             if (last.ptsMs() - first.ptsMs() >= minMs || openStart || openEnd) {
                 double mean = 0;

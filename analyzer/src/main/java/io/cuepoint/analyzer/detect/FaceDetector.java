@@ -13,6 +13,7 @@ import io.cuepoint.analyzer.vision.RgbImage;
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.ingest.wire.FrameRecord;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,16 +51,15 @@ public final class FaceDetector implements SegmentDetector, AutoCloseable {
     public FaceDetector(FaceConfig config, LoadedModel blazeface, LoadedModel emotion) {
         this.config = config;
         this.translator = new BlazeFaceTranslator(config.minScore(), FaceConfig.MAX_IOU, config.maxFaces());
-        this.faces = blazeface.newSession();
         this.facesInput = blazeface.inputNames().get(0);
-        if (emotion != null) {
-            this.emotion = emotion.newSession();
-            this.emotionInput = emotion.inputNames().get(0);
-            this.modelId = blazeface.producerId() + "+" + emotion.producerId();
-        } else {
-            this.emotion = null;
-            this.emotionInput = null;
-            this.modelId = blazeface.producerId();
+        this.emotionInput = emotion == null ? null : emotion.inputNames().get(0);
+        this.modelId = emotion == null ? blazeface.producerId() : blazeface.producerId() + "+" + emotion.producerId();
+        this.faces = blazeface.newSession();
+        try {
+            this.emotion = emotion == null ? null : emotion.newSession();
+        } catch (RuntimeException e) {
+            faces.close();   // the registry only closes detectors it finished creating
+            throw e;
         }
     }
 
@@ -77,17 +77,14 @@ public final class FaceDetector implements SegmentDetector, AutoCloseable {
             sample(tracks, leadIn, true);
         }
         var samples = Samples.all(segment);
-        int previous = -1;
+        var decoded = new ArrayList<FrameRecord>(samples.size());
         for (var frame : samples) {
-            var found = sample(tracks, frame, false);
-            if (found.size() != previous) {
-                double score = found.stream().mapToDouble(s -> s.face().score()).average().orElse(1);
-                counts.add(ctx.builder(segment, NAME, COUNT).at(frame).model(modelId).confidence(score)
-                        .attribute("count", found.size()).build());
-                previous = found.size();
+            if (sample(tracks, frame, false)) {
+                decoded.add(frame);
             }
         }
         var all = tracks.tracks();
+        counts(segment, ctx, decoded, all, counts);
         if (emotion != null) {
             classify(all.stream().flatMap(t -> t.sightings().stream()).map(SegmentTracks.Sighting::value).toList());
         }
@@ -114,8 +111,38 @@ public final class FaceDetector implements SegmentDetector, AutoCloseable {
         return events;
     }
 
-    private List<Seen> sample(SegmentTracks<Seen> tracks, FrameRecord frame, boolean leadIn) {
-        var image = RgbImage.decode(frame.analysisJpeg());
+    /**
+     * {@code face.count} on the first sample and wherever the count changes. Only faces on a track count,
+     * as only those are reported: a one-sample false positive the tracker never confirms does not make
+     * the count flicker. Counted once the segment is tracked, so a face's first sighting, numbered only
+     * when its track was confirmed a sample later, counts too.
+     */
+    private void counts(Segment segment, DetectionContext ctx, List<FrameRecord> samples,
+                        List<SegmentTracks.Track<Seen>> tracks, List<Event> out) {
+        var byFrame = new HashMap<Long, List<Seen>>();
+        for (var track : tracks) {
+            for (var sighting : track.own()) {
+                byFrame.computeIfAbsent(sighting.frame().frame(), f -> new ArrayList<>()).add(sighting.value());
+            }
+        }
+        int previous = -1;
+        for (var frame : samples) {
+            var found = byFrame.getOrDefault(frame.frame(), List.of());
+            if (found.size() != previous) {
+                double score = found.stream().mapToDouble(s -> s.face().score()).average().orElse(1);
+                out.add(ctx.builder(segment, NAME, COUNT).at(frame).model(modelId).confidence(score)
+                        .attribute("count", found.size()).build());
+                previous = found.size();
+            }
+        }
+    }
+
+    /** Finds and tracks the faces of one frame; false when its image cannot be decoded. */
+    private boolean sample(SegmentTracks<Seen> tracks, FrameRecord frame, boolean leadIn) {
+        var image = Samples.image(frame, NAME);
+        if (image == null) {
+            return false;
+        }
         double aspect = (double) image.width() / image.height();
         var seen = find(image).stream().map(face -> {
             double yaw = FacingEstimator.yawDeg(face, aspect);
@@ -127,7 +154,7 @@ public final class FaceDetector implements SegmentDetector, AutoCloseable {
             sightings.stream().filter(Objects::nonNull)
                     .forEach(s -> s.value().crop = EmotionTranslator.crop(image, s.value().face().box()));
         }
-        return seen;
+        return true;
     }
 
     private Event instant(Segment segment, DetectionContext ctx, SegmentTracks.Sighting<Seen> sighting) {

@@ -36,8 +36,8 @@ public final class ObjectDetector implements SegmentDetector, AutoCloseable {
     public ObjectDetector(ObjectConfig config, LoadedModel centernet) {
         this.config = config;
         this.translator = new CenterNetTranslator(config.minScore(), ObjectConfig.MAX_IOU, config.labels());
-        this.session = centernet.newSession();
         this.inputName = centernet.inputNames().get(0);
+        this.session = centernet.newSession();   // last: nothing after it can fail and leak the session
         this.modelId = centernet.producerId();
     }
 
@@ -72,7 +72,11 @@ public final class ObjectDetector implements SegmentDetector, AutoCloseable {
 
     private void sample(Segment segment, DetectionContext ctx, SegmentTracks<DetectedObject> tracks,
                         FrameRecord frame, boolean leadIn, List<Event> events) {
-        var objects = find(RgbImage.decode(frame.analysisJpeg()));
+        var image = Samples.image(frame, NAME);
+        if (image == null) {
+            return;
+        }
+        var objects = find(image);
         var sightings = tracks.add(frame, leadIn, objects, o -> new Detection(o.box(), o.score(), o.label()));
         for (var sighting : sightings) {
             if (sighting == null) {

@@ -39,8 +39,8 @@ public final class PoseDetector implements SegmentDetector, AutoCloseable {
     public PoseDetector(PoseConfig config, LoadedModel model) {
         this.config = config;
         this.translator = new MoveNetTranslator(config.model().inputSize());
-        this.session = model.newSession();
         this.inputName = model.inputNames().get(0);
+        this.session = model.newSession();   // last: nothing after it can fail and leak the session
         this.modelId = model.producerId();
     }
 
@@ -74,7 +74,11 @@ public final class PoseDetector implements SegmentDetector, AutoCloseable {
 
     private void sample(Segment segment, DetectionContext ctx, SegmentTracks<Pose> tracks, FrameRecord frame,
                         boolean leadIn, List<Event> events) {
-        var people = estimate(RgbImage.decode(frame.analysisJpeg()));
+        var image = Samples.image(frame, NAME);
+        if (image == null) {
+            return;
+        }
+        var people = estimate(image);
         var sightings = tracks.add(frame, leadIn, people, p -> new Detection(p.box(), p.score(), "person"));
         for (var sighting : sightings) {
             if (sighting == null) {

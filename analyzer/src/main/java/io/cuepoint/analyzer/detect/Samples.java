@@ -1,12 +1,32 @@
 package io.cuepoint.analyzer.detect;
 
+import io.cuepoint.analyzer.AnalyzerException;
+import io.cuepoint.analyzer.vision.RgbImage;
 import io.cuepoint.ingest.wire.FrameRecord;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Which frames of a segment a model-based detector looks at. */
 final class Samples {
+    private static final Logger LOG = LoggerFactory.getLogger(Samples.class);
+
     private Samples() {
+    }
+
+    /**
+     * The frame's analysis image, or null when its JPEG cannot be decoded: one damaged image costs that
+     * sample, not the detector's whole segment.
+     */
+    static RgbImage image(FrameRecord frame, String detector) {
+        try {
+            return RgbImage.decode(frame.analysisJpeg());
+        } catch (AnalyzerException e) {
+            LOG.warn("{}: {} skips frame {} of video {}: {}", detector, detector, frame.frame(), frame.videoId(),
+                    e.getMessage());
+            return null;
+        }
     }
 
     /** Every frame of the segment that carries an analysis image, lead-in excluded. */

@@ -59,8 +59,9 @@ final class SegmentTracks<T> {
 
     /**
      * An interval from a track's first to its last own sighting, or null when the track was seen on the
-     * lead-in only. It is open at the start when it begins on the detector's first sample of a segment
-     * that has a previous one, and open at the end likewise; the api merges such fragments.
+     * lead-in only. It is open at the start when the track was on the lead-in or begins on the detector's
+     * first sample, in a segment that has a previous one, and open at the end when it reaches the last
+     * sample of a segment that has a next one; the api merges such fragments.
      *
      * @param samples the frames the detector looked at, lead-in excluded
      */
@@ -71,7 +72,10 @@ final class SegmentTracks<T> {
         }
         var first = own.get(0).frame();
         var last = own.get(own.size() - 1).frame();
-        boolean openStart = segment.hasPrevious() && first.frame() == samples.get(0).frame();
+        // Seen on the lead-in: the api joins it to the previous segment's track, so its interval continues
+        // even if this segment's first sample missed it.
+        boolean openStart = segment.hasPrevious()
+                && (track.sightings().get(0).leadIn() || first.frame() == samples.get(0).frame());
         boolean openEnd = segment.hasNext() && last.frame() == samples.get(samples.size() - 1).frame();
         return builder.track(track.id()).span(first, last).fragment(openStart, openEnd);
     }

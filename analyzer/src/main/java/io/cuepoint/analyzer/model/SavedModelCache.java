@@ -2,8 +2,6 @@ package io.cuepoint.analyzer.model;
 
 import io.cuepoint.analyzer.AnalyzerException;
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,14 +19,21 @@ import org.slf4j.LoggerFactory;
 final class SavedModelCache {
     private static final Logger LOG = LoggerFactory.getLogger(SavedModelCache.class);
 
+    /** Raise when TfjsImporter or TfjsGraphRewriter change what they write. */
+    static final int IMPORTER_VERSION = 1;
+
     private final Path cacheDir;
 
     SavedModelCache(Path cacheDir) {
         this.cacheDir = cacheDir;
     }
 
+    /**
+     * The folder of one model's import: keyed by the model files' checksum and by {@link #IMPORTER_VERSION},
+     * so a release whose importer rewrites graphs differently never runs an older import.
+     */
     Path folderFor(TfjsModelFiles files) {
-        return cacheDir.resolve(files.name() + "-" + files.sha256().substring(0, 16));
+        return cacheDir.resolve(files.name() + "-" + files.sha256().substring(0, 16) + "-i" + IMPORTER_VERSION);
     }
 
     /**
@@ -50,7 +55,12 @@ final class SavedModelCache {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 LOG.info("Imported model {} into {} in {} ms", files.name(), target,
                         (System.nanoTime() - started) / 1_000_000);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
+            } catch (IOException raced) {
+                // Another process won the race: renaming onto its non-empty folder fails, and Linux reports
+                // that as a plain FileSystemException ("Directory not empty"), not a subtype to catch.
+                if (!Files.isRegularFile(target.resolve(TfjsImporter.SAVED_MODEL_FILE))) {
+                    throw raced;
+                }
                 LOG.debug("Model {} was imported by another process meanwhile", files.name());
             }
             return target;

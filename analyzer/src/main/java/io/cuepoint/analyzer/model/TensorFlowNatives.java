@@ -96,10 +96,17 @@ public final class TensorFlowNatives {
         if (current != null && !current.trim().equals("1") && !current.trim().equalsIgnoreCase("true")) {
             LOG.warn("{}={} ignored: the TF.js models' fused depthwise convolutions need oneDNN", ONEDNN, current);
         }
+        // setenv is not safe while other threads read the environment, so it is called only when needed:
+        // the ./cuepoint launcher exports both variables, and then nothing is changed here.
         var libc = Native.load("c", LibC.class);
-        // TensorFlow's C++ INFO lines (one per model load, CUDA probing) go straight to stderr, past SLF4J;
-        // warnings and errors still show. An operator's own TF_CPP_MIN_LOG_LEVEL wins (overwrite = 0).
-        libc.setenv(LOG_LEVEL, "1", 0);
+        if (System.getenv(LOG_LEVEL) == null) {
+            // TensorFlow's C++ INFO lines (one per model load, CUDA probing) go straight to stderr, past
+            // SLF4J; warnings and errors still show. An operator's own TF_CPP_MIN_LOG_LEVEL wins.
+            libc.setenv(LOG_LEVEL, "1", 0);
+        }
+        if (current != null && current.trim().equals("1")) {
+            return;
+        }
         int rc = libc.setenv(ONEDNN, "1", 1);
         if (rc != 0) {
             throw new AnalyzerException("Cannot set " + ONEDNN + "=1 for TensorFlow (setenv failed); set it in "

@@ -56,10 +56,14 @@ public final class CenterNetTranslator {
         for (int i = 0; i < n; i++) {
             int o = i * FIELDS;
             float cls = v[o + 5];
-            if (Float.isNaN(cls) || v[o + 4] < minScore || cls < 0 || cls >= CocoLabels.NAMES.size()) {
+            if (Float.isNaN(cls) || v[o + 4] < minScore) {
                 continue;
             }
+            // Rounded before the range check: a class of 79.6 would otherwise pass as 80, past the last label.
             int label = Math.round(cls);
+            if (label < 0 || label >= CocoLabels.NAMES.size()) {
+                continue;
+            }
             if (labels.contains(CocoLabels.NAMES.get(label))) {
                 byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(i);
             }

@@ -98,7 +98,7 @@ class ModelRepositoryTest {
             first = model.sha256();
             assertThat(model.producerId()).isEqualTo("emotion@sha256:" + first.substring(0, 12));
         }
-        var folder = temp.resolve("cache").resolve(MODEL + "-" + first.substring(0, 16));
+        var folder = temp.resolve("cache").resolve(MODEL + "-" + first.substring(0, 16) + "-i" + SavedModelCache.IMPORTER_VERSION);
         var imported = Files.getLastModifiedTime(folder.resolve("saved_model.pb"));
         try (var again = repository(Map.of()).load(MODEL)) {
             assertThat(again.sha256()).isEqualTo(first);
@@ -124,7 +124,7 @@ class ModelRepositoryTest {
             packaged = model.sha256();
         }
         var own = Files.createDirectories(temp.resolve("own"));
-        Files.copy(temp.resolve("cache").resolve(MODEL + "-" + packaged.substring(0, 16)).resolve("saved_model.pb"),
+        Files.copy(temp.resolve("cache").resolve(MODEL + "-" + packaged.substring(0, 16) + "-i" + SavedModelCache.IMPORTER_VERSION).resolve("saved_model.pb"),
                 own.resolve("saved_model.pb"), StandardCopyOption.REPLACE_EXISTING);
         Files.delete(models.resolve(MODEL + ".bin"));
 
