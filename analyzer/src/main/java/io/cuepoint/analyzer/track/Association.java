@@ -90,7 +90,7 @@ final class Association {
         if (ratio(width(p), width(d)) > config.maxSizeRatio() || ratio(height(p), height(d)) > config.maxSizeRatio()) {
             return FORBIDDEN;
         }
-        double iou = iou(p, d);
+        double iou = p.iou(d);
         double sigmas = Math.sqrt(track.filter.centreDistanceSquared(d)) / config.maxCentreSigmas();
         if (iou < config.minIou() && sigmas > 1) {
             return FORBIDDEN;
@@ -98,19 +98,6 @@ final class Association {
         // Inside the gate the distance term runs from 0 to distanceWeight; a pair let in by its overlap
         // alone counts as at the gate's edge.
         return (1 - iou) + config.distanceWeight() * Math.min(1, sigmas);
-    }
-
-    /** Intersection over union; 0 for boxes that do not overlap or have no area. */
-    static double iou(Box a, Box b) {
-        double iw = Math.min(a.right(), b.right()) - Math.max(a.left(), b.left());
-        double ih = Math.min(a.bottom(), b.bottom()) - Math.max(a.top(), b.top());
-        if (iw <= 0 || ih <= 0) {
-            return 0;
-        }
-        double inter = iw * ih;
-        double union = (a.right() - a.left()) * (a.bottom() - a.top())
-                + (b.right() - b.left()) * (b.bottom() - b.top()) - inter;
-        return union > 0 ? inter / union : 0;
     }
 
     private static double width(Box b) {

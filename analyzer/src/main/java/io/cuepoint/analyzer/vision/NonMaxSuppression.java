@@ -30,26 +30,10 @@ public final class NonMaxSuppression {
             if (kept.size() >= maxKept) {
                 break;
             }
-            if (kept.stream().allMatch(k -> iou(boxes.get(k), boxes.get(candidate)) <= maxIou)) {
+            if (kept.stream().allMatch(k -> boxes.get(k).iou(boxes.get(candidate)) <= maxIou)) {
                 kept.add(candidate);
             }
         }
         return kept;
-    }
-
-    /** Intersection over union of two boxes; 0 when either is empty. */
-    public static double iou(Box a, Box b) {
-        double w = Math.min(a.right(), b.right()) - Math.max(a.left(), b.left());
-        double h = Math.min(a.bottom(), b.bottom()) - Math.max(a.top(), b.top());
-        if (w <= 0 || h <= 0) {
-            return 0;
-        }
-        double inter = w * h;
-        double union = area(a) + area(b) - inter;
-        return union <= 0 ? 0 : inter / union;
-    }
-
-    private static double area(Box b) {
-        return Math.max(0, b.right() - b.left()) * Math.max(0, b.bottom() - b.top());
     }
 }

@@ -20,7 +20,7 @@ class NonMaxSuppressionTest {
 
     @Test
     void intersectionOverUnion() {
-        assertThat(NonMaxSuppression.iou(new Box(0, 0, 2, 1), new Box(1, 0, 3, 1))).isCloseTo(1 / 3.0, within(1e-12));
-        assertThat(NonMaxSuppression.iou(new Box(0, 0, 1, 1), new Box(1, 1, 2, 2))).isZero();
+        assertThat(new Box(0, 0, 2, 1).iou(new Box(1, 0, 3, 1))).isCloseTo(1 / 3.0, within(1e-12));
+        assertThat(new Box(0, 0, 1, 1).iou(new Box(1, 1, 2, 2))).isZero();
     }
 }

@@ -1,6 +1,5 @@
 package io.cuepoint.api.materialize;
 
-import io.cuepoint.analyzer.wire.Box;
 import io.cuepoint.api.store.BoundaryBox;
 import io.cuepoint.api.store.LocalTrack;
 
@@ -62,7 +61,7 @@ final class TrackJoiner {
                 if (!l.type().equals(p.type()) || l.frame() != p.frame()) {
                     continue;
                 }
-                double iou = iou(l.box(), p.box());
+                double iou = l.box().iou(p.box());
                 if (iou >= MIN_IOU) {
                     best.merge(List.of(l.track(), p.track()), new Pair(l.track(), p.track(), iou),
                             (a, b) -> a.iou() >= b.iou() ? a : b);
@@ -81,21 +80,6 @@ final class TrackJoiner {
             }
         }
         return links;
-    }
-
-    static double iou(Box a, Box b) {
-        double w = Math.min(a.right(), b.right()) - Math.max(a.left(), b.left());
-        double h = Math.min(a.bottom(), b.bottom()) - Math.max(a.top(), b.top());
-        if (w <= 0 || h <= 0) {
-            return 0;
-        }
-        double intersection = w * h;
-        double union = area(a) + area(b) - intersection;
-        return union <= 0 ? 0 : intersection / union;
-    }
-
-    private static double area(Box b) {
-        return Math.max(0, b.right() - b.left()) * Math.max(0, b.bottom() - b.top());
     }
 
     /** Follows links back to the chain's first track; tracks are visited in segment order, so mostly memoized. */

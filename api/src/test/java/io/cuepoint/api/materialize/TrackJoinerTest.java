@@ -26,10 +26,10 @@ class TrackJoinerTest {
 
     @Test
     void intersectionOverUnion() {
-        assertThat(TrackJoiner.iou(A, A)).isEqualTo(1.0);
+        assertThat(A.iou(A)).isEqualTo(1.0);
         // overlap 0.08 x 0.8 over 0.2 x 0.8 + 0.2 x 0.8 - 0.08 x 0.8
-        assertThat(TrackJoiner.iou(A, B)).isCloseTo(0.08 / 0.32, within(1e-12));
-        assertThat(TrackJoiner.iou(A, new Box(0.5, 0.1, 0.7, 0.9))).isZero();
+        assertThat(A.iou(B)).isCloseTo(0.08 / 0.32, within(1e-12));
+        assertThat(A.iou(new Box(0.5, 0.1, 0.7, 0.9))).isZero();
     }
 
     @Test
