@@ -1,12 +1,16 @@
 package io.cuepoint.analyzer;
 
+import static io.cuepoint.analyzer.EnvironmentKeys.bool;
+import static io.cuepoint.analyzer.EnvironmentKeys.integer;
+import static io.cuepoint.analyzer.EnvironmentKeys.real;
+
 import io.cuepoint.analyzer.detect.FaceConfig;
 import io.cuepoint.analyzer.detect.MotionConfig;
 import io.cuepoint.analyzer.detect.ObjectConfig;
 import io.cuepoint.analyzer.detect.PoseConfig;
 import io.cuepoint.analyzer.detect.ShotCutConfig;
-import io.cuepoint.analyzer.vision.CocoLabels;
 import io.cuepoint.analyzer.model.ModelConfig;
+import io.cuepoint.analyzer.vision.CocoLabels;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -175,53 +179,9 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         return labels;
     }
 
-    private static boolean bool(Map<String, String> env, String key, boolean fallback) {
-        var raw = env.get(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new AnalyzerException(key + "=" + raw + " is not true or false");
-        };
-    }
-
     private static String jarVersion() {
         // Set by the jar plugin's manifest when packaged; absent when running from classes (tests, IDE).
         var version = AnalyzerConfig.class.getPackage().getImplementationVersion();
         return version == null ? FALLBACK_VERSION : version;
-    }
-
-    private static double real(Map<String, String> env, String key, double fallback, double min, double max) {
-        var raw = env.get(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            double value = Double.parseDouble(raw.trim());
-            if (!(value >= min && value <= max)) {
-                throw new AnalyzerException(key + "=" + raw + " is out of range [" + min + ", " + max + "]");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new AnalyzerException(key + "=" + raw + " is not a number", e);
-        }
-    }
-
-    private static int integer(Map<String, String> env, String key, int fallback, int min, int max) {
-        var raw = env.get(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value < min || value > max) {
-                throw new AnalyzerException(key + "=" + raw + " is out of range [" + min + ", " + max + "]");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new AnalyzerException(key + "=" + raw + " is not an integer", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.cuepoint.analyzer.model;
 
 import io.cuepoint.analyzer.AnalyzerException;
+import io.cuepoint.analyzer.EnvironmentKeys;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -84,8 +85,8 @@ public record ModelConfig(Path modelsDir, Path cacheDir, Path nativeCache, Devic
         } catch (IllegalArgumentException e) {
             throw new AnalyzerException(DEVICE + "=" + rawDevice + " is not one of auto, cpu, gpu", e);
         }
-        int intra = integer(env, THREADS, Runtime.getRuntime().availableProcessors());
-        int inter = integer(env, INTEROP_THREADS, Math.min(2, intra));
+        int intra = EnvironmentKeys.integer(env, THREADS, Runtime.getRuntime().availableProcessors(), 1, 1024);
+        int inter = EnvironmentKeys.integer(env, INTEROP_THREADS, Math.min(2, intra), 1, 1024);
         return new ModelConfig(modelsDir, cacheDir, nativeCache, device, intra, inter, overrides(env));
     }
 
@@ -132,22 +133,6 @@ public record ModelConfig(Path modelsDir, Path cacheDir, Path nativeCache, Devic
             return Path.of(value).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new AnalyzerException(key + "=" + raw + " is not a valid path", e);
-        }
-    }
-
-    private static int integer(Map<String, String> env, String key, int fallback) {
-        var raw = env.get(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value < 1 || value > 1024) {
-                throw new AnalyzerException(key + "=" + raw + " is out of range [1, 1024]");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new AnalyzerException(key + "=" + raw + " is not an integer", e);
         }
     }
 }
