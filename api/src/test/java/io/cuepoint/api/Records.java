@@ -34,7 +34,7 @@ public final class Records {
     }
 
     public static SegmentEvents segment(String videoId, int segment, List<Event> events) {
-        return new SegmentEvents(SegmentEvents.SCHEMA, videoId, segment, "1.0.0", 750, events, null,
+        return new SegmentEvents(SegmentEvents.SCHEMA, videoId, segment, "1.0.0", 750, events, List.of(), null,
                 T0.plusSeconds(60 + segment));
     }
 

@@ -155,7 +155,7 @@ public final class TrackedScene {
     }
 
     public SegmentEvents segment(int segment) {
-        return new SegmentEvents(SegmentEvents.SCHEMA, videoId, segment, "1.0.0", FRAMES, events.get(segment), null,
+        return new SegmentEvents(SegmentEvents.SCHEMA, videoId, segment, "1.0.0", FRAMES, events.get(segment), List.of(), null,
                 Records.T0.plusSeconds(60 + segment));
     }
 

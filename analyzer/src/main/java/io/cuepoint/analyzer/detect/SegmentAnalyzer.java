@@ -1,6 +1,7 @@
 package io.cuepoint.analyzer.detect;
 
 import io.cuepoint.analyzer.AnalyzerConfig;
+import io.cuepoint.analyzer.wire.Artifact;
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.analyzer.wire.SegmentEvents;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every configured detector on one segment and gathers their events into one
- * {@link SegmentEvents}. No Kafka here: the worker and tests share it. A detector that fails does not
+ * {@link SegmentEvents}, with the artifacts of those that make them ({@link ArtifactDetector}). No Kafka here: the worker and tests share it. A detector that fails does not
  * take the others down; the result names it in {@link SegmentEvents#error()}. Not thread-safe (the
  * detectors keep model sessions); use one per worker thread, and close it when the thread is done.
  */
@@ -59,10 +60,17 @@ public final class SegmentAnalyzer implements AutoCloseable {
 
     public SegmentEvents analyze(Segment segment) {
         var events = new ArrayList<Event>();
+        var artifacts = new ArrayList<Artifact>();
         var errors = new ArrayList<String>();
         for (var detector : detectors) {
             try {
-                events.addAll(detector.detect(segment, context));
+                if (detector instanceof ArtifactDetector producer) {
+                    var output = producer.analyze(segment, context);
+                    events.addAll(output.events());
+                    artifacts.addAll(output.artifacts());
+                } else {
+                    events.addAll(detector.detect(segment, context));
+                }
             } catch (RuntimeException e) {
                 LOG.warn("detector {} failed on segment {}/{}; publishing the other detectors' events",
                         detector.name(), segment.videoId(), segment.index(), e);
@@ -70,7 +78,7 @@ public final class SegmentAnalyzer implements AutoCloseable {
             }
         }
         return new SegmentEvents(SegmentEvents.SCHEMA, segment.videoId(), segment.index(), analyzerVersion,
-                segment.frames().size(), events, errors.isEmpty() ? null : String.join("; ", errors), clock.instant());
+                segment.frames().size(), events, artifacts, errors.isEmpty() ? null : String.join("; ", errors), clock.instant());
     }
 
     /** Closes the detectors' model sessions and lets go of the shared models. */

@@ -29,6 +29,8 @@ class GoldenSamplesTest {
                     new Event(Event.SCHEMA, "d5dda1021ef710b0b197f3fa7c036603", "lecture-42", "motion.idle", 30000,
                             60000, 750, 1499, 0.97, null, null, null, Map.of("motionEnergy", 0.0012, "sampleCount", 120),
                             new Producer("0.1.0", "motion", null), new Fragment(1, true, true))),
+            List.of(new Artifact(Artifact.MOTION_GRID, "s1", "application/octet-stream", 750, 30000, 60000,
+                    Map.of("cols", 2, "rows", 1, "frames", List.of(750, 756)), new byte[] {0, 12, (byte) 255, 3})),
             null, Instant.parse("2026-11-25T18:00:05Z"));
     static final AnalysisProgress PROGRESS = new AnalysisProgress(AnalysisProgress.SCHEMA, "lecture-42", 1,
             AnalysisProgress.State.DONE, 750, 2, "0.1.0", null, Instant.parse("2026-11-25T18:00:05.250Z"));

@@ -2,6 +2,7 @@ package io.cuepoint.api.materialize;
 
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.analyzer.wire.SegmentEvents;
+import io.cuepoint.api.store.ArtifactRepository;
 import io.cuepoint.api.store.Database;
 import io.cuepoint.api.store.EventRepository;
 import io.cuepoint.api.store.VideoRepository;
@@ -33,18 +34,20 @@ public final class EventMaterializer {
     private final VideoRepository videos;
     private final EventRepository events;
     private final TrackMaterializer trackMaterializer;
+    private final ArtifactRepository artifacts;
 
     public EventMaterializer(Database db, VideoRepository videos, EventRepository events,
-                             TrackMaterializer trackMaterializer) {
+                             TrackMaterializer trackMaterializer, ArtifactRepository artifacts) {
         this.db = db;
         this.videos = videos;
         this.events = events;
         this.trackMaterializer = trackMaterializer;
+        this.artifacts = artifacts;
     }
 
     /**
      * Stores one segment's events, joins its tracks to those of the neighbouring segments, re-merges the fragment
-     * chains it touches and marks the segment done. Lead-in instants only serve the joining and are not stored
+     * chains it touches, replaces the segment's artifacts and marks the segment done. Lead-in instants only serve the joining and are not stored
      * as events: the previous segment reported that frame already.
      */
     public void apply(SegmentEvents segment) {
@@ -77,6 +80,7 @@ public final class EventMaterializer {
             for (String track : tracks) {
                 remergeTrack(c, videoId, track);
             }
+            artifacts.replaceSegment(c, videoId, segment.segment(), segment.artifacts());
             videos.upsertSegment(c, videoId, segment.segment(), segment.frames(), segment.events().size(),
                     segment.error(), segment.analyzer(), segment.at());
             videos.refreshStatus(c, videoId, segment.at());

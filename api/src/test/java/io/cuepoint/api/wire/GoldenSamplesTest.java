@@ -7,7 +7,9 @@ import io.cuepoint.analyzer.wire.AnalysisProgress;
 import io.cuepoint.analyzer.wire.SegmentEvents;
 import io.cuepoint.api.ApiTestBase;
 import io.cuepoint.api.materialize.EventMaterializer;
+import io.cuepoint.api.store.ArtifactRepository;
 import io.cuepoint.api.store.Database;
+import io.cuepoint.api.store.StoredArtifact;
 import io.cuepoint.api.store.VideoRepository;
 import io.cuepoint.api.store.VideoStatus;
 import io.cuepoint.api.timeline.EventResource;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +40,8 @@ class GoldenSamplesTest extends ApiTestBase {
     TimelineService timelines;
     @Inject
     Database db;
+    @Inject
+    ArtifactRepository artifacts;
     @Inject
     VideoRepository videos;
 
@@ -90,6 +95,15 @@ class GoldenSamplesTest extends ApiTestBase {
         assertThat(cut.confidence()).isEqualTo(0.88);
         assertThat(cut.producer().detector()).isEqualTo("shots");
         assertThat(timelines.video(segment.videoId()).counts().segmentsDone()).isEqualTo(1);
+        var grid = db.read("test", c -> artifacts.find(c, segment.videoId(), "motion-grid", "s1")).orElseThrow();
+        assertThat(grid.segment()).isEqualTo(1);
+        assertThat(grid.artifact()).isEqualTo(segment.artifacts().get(0));
+
+        materializer.apply(new SegmentEvents(segment.schema(), segment.videoId(), segment.segment(),
+                segment.analyzer(), segment.frames(), segment.events(), List.of(), null, segment.at()));
+        Optional<StoredArtifact> replayed = db.read("test",
+                c -> artifacts.find(c, segment.videoId(), "motion-grid", "s1"));
+        assertThat(replayed).as("a replay without the artifact removes it").isEmpty();
     }
 
     @Test
