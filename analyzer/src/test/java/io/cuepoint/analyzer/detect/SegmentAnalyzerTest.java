@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cuepoint.analyzer.AnalyzerConfig;
 import io.cuepoint.analyzer.AnalyzerException;
+import io.cuepoint.analyzer.wire.Artifact;
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.ingest.wire.FrameRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,44 @@ class SegmentAnalyzerTest {
         assertThat(result.error()).startsWith("motion: ").contains("JPEG");
         assertThat(result.events()).extracting(Event::type).containsExactly("shot.cut");
         assertThat(result.events().get(0).startFrame()).isEqualTo(20);
+    }
+
+    @Test
+    void artifactsOfArtifactDetectorsTravelWithTheEvents() {
+        var segment = new SyntheticVideo("v", 50, 50, Set.of(20), Set.of(), 6).segment(0);
+        ArtifactDetector keyframes = new ArtifactDetector() {
+            @Override
+            public String name() {
+                return "keyframes";
+            }
+
+            @Override
+            public DetectorOutput analyze(Segment s, DetectionContext ctx) {
+                var first = s.frames().get(0);
+                return new DetectorOutput(List.of(), List.of(new Artifact(Artifact.KEYFRAME, "f" + first.frame(),
+                        "image/jpeg", first.frame(), first.ptsMs(), first.ptsMs(), Map.of(), first.thumbnail())));
+            }
+        };
+        ArtifactDetector broken = new ArtifactDetector() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public DetectorOutput analyze(Segment s, DetectionContext ctx) {
+                throw new IllegalStateException("no keyframe today");
+            }
+        };
+        var withArtifacts = new SegmentAnalyzer("1.0.0", List.of(keyframes, broken,
+                DetectorRegistry.standard().create(config).get(0)), CLOCK);
+
+        var result = withArtifacts.analyze(segment);
+
+        assertThat(result.artifacts()).extracting(Artifact::name).containsExactly("f0");
+        assertThat(result.artifacts().get(0).data()).isEqualTo(segment.frames().get(0).thumbnail());
+        assertThat(result.error()).isEqualTo("broken: java.lang.IllegalStateException: no keyframe today");
+        assertThat(result.events()).extracting(Event::type).containsExactly("shot.cut");
     }
 
     @Test
