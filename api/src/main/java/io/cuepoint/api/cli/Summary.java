@@ -31,7 +31,17 @@ final class Summary {
                     video.media().videoCodec(), Boolean.TRUE.equals(video.media().hasAudio())
                             ? ", audio " + video.media().audioCodec() : ", no audio"));
         }
-        s.append(String.format(Locale.ROOT, "  shots: %d (%d cuts)%n", cuts + (durationMs > 0 ? 1 : 0), cuts));
+        long transitions = count(export, "shot.transition");
+        s.append(String.format(Locale.ROOT, "  shots: %d (%d cuts, %d gradual transitions)%n",
+                cuts + transitions + (durationMs > 0 ? 1 : 0), cuts, transitions));
+        var slides = export.events().stream().filter(e -> e.type().equals("slide.shown")).toList();
+        if (!slides.isEmpty()) {
+            long distinct = slides.stream().map(e -> e.attributes() == null ? null : e.attributes().get("slideNumber"))
+                    .filter(java.util.Objects::nonNull).distinct().count();
+            s.append(String.format(Locale.ROOT, "  slides: %d shown, %d distinct%n", slides.size(), distinct));
+        }
+        appendDurations(s, export, "technical", List.of("tech.black", "tech.frozen", "audio.silence"));
+        appendDurations(s, export, "camera", List.of("camera.pan", "camera.tilt", "camera.zoom", "camera.shake"));
         s.append(String.format(Locale.ROOT, "  active time: %s of %s (%.0f %%)%n",
                 ProgressBar.clock(Duration.ofMillis(activeMs)), ProgressBar.clock(Duration.ofMillis(durationMs)),
                 durationMs == 0 ? 0.0 : 100.0 * activeMs / durationMs));
@@ -45,6 +55,26 @@ final class Summary {
         }
         s.append(String.format(Locale.ROOT, "%n  timeline: %s%n", output));
         return s.toString();
+    }
+
+    private static long count(TimelineExport export, String type) {
+        return export.events().stream().filter(e -> e.type().equals(type)).count();
+    }
+
+    /** "  camera: pan 00:12 (3), zoom 00:04 (1)": total time and count per type, for the types present. */
+    private static void appendDurations(StringBuilder s, TimelineExport export, String label, List<String> types) {
+        var parts = new ArrayList<String>();
+        for (String type : types) {
+            var events = export.events().stream().filter(e -> e.type().equals(type)).toList();
+            if (!events.isEmpty()) {
+                long ms = events.stream().mapToLong(e -> e.endMs() - e.startMs()).sum();
+                parts.add(String.format(Locale.ROOT, "%s %s (%d)", type.substring(type.indexOf('.') + 1),
+                        ProgressBar.clock(Duration.ofMillis(ms)), events.size()));
+            }
+        }
+        if (!parts.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "  %s: %s%n", label, String.join(", ", parts)));
+        }
     }
 
     /** "3 person, 1 face, 2 object (book, cup)": how many tracks of each kind, with the objects' labels. */

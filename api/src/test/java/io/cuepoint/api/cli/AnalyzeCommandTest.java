@@ -54,7 +54,7 @@ class AnalyzeCommandTest {
         assertThat(cuts).hasSize(2);
         assertThat(cuts.get(0)).isBetween(29L, 31L);
         assertThat(cuts.get(1)).isBetween(79L, 81L);
-        assertThat(out.toString()).contains("shots: 3 (2 cuts)").contains("active time:").contains("real time");
+        assertThat(out.toString()).contains("shots: 3 (2 cuts, 0 gradual transitions)").contains("active time:").contains("real time");
 
         // The same data directory again, now with a file that is not a video.
         out.getBuffer().setLength(0);
