@@ -54,6 +54,10 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
     public static final String SHOT_WINDOW_FRAMES = "CUEPOINT_SHOT_WINDOW_FRAMES";
     public static final String SHOT_MIN_GAP_MS = "CUEPOINT_SHOT_MIN_GAP_MS";
     public static final String SHOT_FLASH_FRAMES = "CUEPOINT_SHOT_FLASH_FRAMES";
+    public static final String SHOT_TRANSITION_MIN_MS = "CUEPOINT_SHOT_TRANSITION_MIN_MS";
+    public static final String SHOT_TRANSITION_MAX_MS = "CUEPOINT_SHOT_TRANSITION_MAX_MS";
+    public static final String SHOT_TRANSITION_MIN_CHANGE = "CUEPOINT_SHOT_TRANSITION_MIN_CHANGE";
+    public static final String SHOT_TRANSITION_MAX_ERROR = "CUEPOINT_SHOT_TRANSITION_MAX_ERROR";
     public static final String MOTION_WIDTH = "CUEPOINT_MOTION_WIDTH";
     public static final String MOTION_HISTORY = "CUEPOINT_MOTION_HISTORY";
     public static final String MOTION_VAR_THRESHOLD = "CUEPOINT_MOTION_VAR_THRESHOLD";
@@ -100,7 +104,11 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 real(env, SHOT_ADAPTIVE_FACTOR, s.adaptiveFactor(), 1, 100),
                 integer(env, SHOT_WINDOW_FRAMES, s.windowFrames(), 1, 1000),
                 integer(env, SHOT_MIN_GAP_MS, (int) s.minGapMs(), 0, 60_000),
-                integer(env, SHOT_FLASH_FRAMES, s.flashFrames(), 0, 30));
+                integer(env, SHOT_FLASH_FRAMES, s.flashFrames(), 0, 30),
+                integer(env, SHOT_TRANSITION_MIN_MS, (int) s.transitionMinMs(), 1, 10_000),
+                integer(env, SHOT_TRANSITION_MAX_MS, (int) s.transitionMaxMs(), 1, 10_000),
+                real(env, SHOT_TRANSITION_MIN_CHANGE, s.transitionMinChange(), 1, 255),
+                real(env, SHOT_TRANSITION_MAX_ERROR, s.transitionMaxError(), 0, 1));
         var m = MotionConfig.defaults();
         var motion = new MotionConfig(
                 integer(env, MOTION_WIDTH, m.width(), 16, 4096),

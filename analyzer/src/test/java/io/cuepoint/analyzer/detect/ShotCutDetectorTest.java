@@ -61,9 +61,7 @@ class ShotCutDetectorTest {
     @Test
     void withoutTheFlashRuleTheFlashWouldCountAsCuts() {
         // Shows that the flash in this video is strong enough to matter: the rule, not luck, rejects it.
-        var d = ShotCutConfig.defaults();
-        var noFlashRule = new ShotCutDetector(new ShotCutConfig(d.minScore(), d.adaptiveFactor(), d.windowFrames(),
-                d.minGapMs(), 0));
+        var noFlashRule = new ShotCutDetector(ShotCutConfig.defaults().withFlashFrames(0));
         assertThat(noFlashRule.detect(VIDEO.segment(1), ctx)).extracting(Event::startFrame)
                 .isNotEmpty().allMatch(f -> f == 70L || f == 72L);
     }
