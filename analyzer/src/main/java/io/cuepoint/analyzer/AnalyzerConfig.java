@@ -4,11 +4,13 @@ import static io.cuepoint.analyzer.EnvironmentKeys.bool;
 import static io.cuepoint.analyzer.EnvironmentKeys.integer;
 import static io.cuepoint.analyzer.EnvironmentKeys.real;
 
+import io.cuepoint.analyzer.detect.CameraConfig;
 import io.cuepoint.analyzer.detect.FaceConfig;
 import io.cuepoint.analyzer.detect.MotionConfig;
 import io.cuepoint.analyzer.detect.ObjectConfig;
 import io.cuepoint.analyzer.detect.PoseConfig;
 import io.cuepoint.analyzer.detect.ShotCutConfig;
+import io.cuepoint.analyzer.detect.TechnicalConfig;
 import io.cuepoint.analyzer.model.ModelConfig;
 import io.cuepoint.analyzer.vision.CocoLabels;
 import java.util.Arrays;
@@ -24,11 +26,12 @@ import java.util.TreeSet;
  * The analyzer's one validated configuration. Kafka connection settings are not here: the caller
  * passes its client properties to the worker, so the all-in-one and the cluster share this record.
  *
- * <p>Environment keys (see {@link ShotCutConfig}, {@link MotionConfig}, {@link PoseConfig},
- * {@link FaceConfig} and {@link ObjectConfig} for the tuning keys, each with unit and default):
+ * <p>Environment keys (see {@link ShotCutConfig}, {@link TechnicalConfig}, {@link CameraConfig},
+ * {@link MotionConfig}, {@link PoseConfig}, {@link FaceConfig} and {@link ObjectConfig} for the tuning keys,
+ * each with unit and default):
  * <ul>
  *   <li>{@code CUEPOINT_DETECTORS}: comma-separated detector names, default
- *       {@code shots,motion,pose,faces,objects}; the models of the named detectors are loaded at start</li>
+ *       {@code shots,technical,camera,motion,pose,faces,objects}; the models of the named detectors are loaded at start</li>
  *   <li>{@code CUEPOINT_ANALYZER_VERSION}: overrides the version stamped on events; default the jar's
  *       Implementation-Version, else {@value #FALLBACK_VERSION}</li>
  * </ul>
@@ -36,6 +39,8 @@ import java.util.TreeSet;
  * @param analyzerVersion version written into every event's producer
  * @param detectors       detectors to run on each segment, in order
  * @param shots           shot-cut tuning
+ * @param technical       black, frozen and silence tuning
+ * @param camera          camera motion tuning
  * @param motion          motion tuning
  * @param pose            pose detector tuning
  * @param faces           face detector tuning
@@ -43,9 +48,10 @@ import java.util.TreeSet;
  * @param models          where the models come from and how TensorFlow runs them ({@link ModelConfig})
  */
 public record AnalyzerConfig(String analyzerVersion, List<String> detectors, ShotCutConfig shots,
-                             MotionConfig motion, PoseConfig pose, FaceConfig faces, ObjectConfig objects,
+                             TechnicalConfig technical, CameraConfig camera, MotionConfig motion,
+                             PoseConfig pose, FaceConfig faces, ObjectConfig objects,
                              ModelConfig models) {
-    public static final String DEFAULT_DETECTORS = "shots,motion,pose,faces,objects";
+    public static final String DEFAULT_DETECTORS = "shots,technical,camera,motion,pose,faces,objects";
     public static final String FALLBACK_VERSION = "0.1.0";
     public static final String DETECTORS = "CUEPOINT_DETECTORS";
     public static final String VERSION = "CUEPOINT_ANALYZER_VERSION";
@@ -58,6 +64,23 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
     public static final String SHOT_TRANSITION_MAX_MS = "CUEPOINT_SHOT_TRANSITION_MAX_MS";
     public static final String SHOT_TRANSITION_MIN_CHANGE = "CUEPOINT_SHOT_TRANSITION_MIN_CHANGE";
     public static final String SHOT_TRANSITION_MAX_ERROR = "CUEPOINT_SHOT_TRANSITION_MAX_ERROR";
+    public static final String BLACK_MAX_LUMA = "CUEPOINT_BLACK_MAX_LUMA";
+    public static final String BLACK_MAX_SPREAD = "CUEPOINT_BLACK_MAX_SPREAD";
+    public static final String BLACK_MIN_MS = "CUEPOINT_BLACK_MIN_MS";
+    public static final String FROZEN_MAX_DIFF = "CUEPOINT_FROZEN_MAX_DIFF";
+    public static final String FROZEN_MAX_CHANGED = "CUEPOINT_FROZEN_MAX_CHANGED";
+    public static final String FROZEN_MIN_MS = "CUEPOINT_FROZEN_MIN_MS";
+    public static final String SILENCE_MAX_DBFS = "CUEPOINT_SILENCE_MAX_DBFS";
+    public static final String SILENCE_MIN_MS = "CUEPOINT_SILENCE_MIN_MS";
+    public static final String CAMERA_CORNERS = "CUEPOINT_CAMERA_CORNERS";
+    public static final String CAMERA_RANSAC_PX = "CUEPOINT_CAMERA_RANSAC_PX";
+    public static final String CAMERA_MIN_INLIERS = "CUEPOINT_CAMERA_MIN_INLIERS";
+    public static final String CAMERA_CUT_GATE = "CUEPOINT_CAMERA_CUT_GATE";
+    public static final String CAMERA_SMOOTHING_MS = "CUEPOINT_CAMERA_SMOOTHING_MS";
+    public static final String CAMERA_PAN_ON = "CUEPOINT_CAMERA_PAN_ON";
+    public static final String CAMERA_ZOOM_ON = "CUEPOINT_CAMERA_ZOOM_ON";
+    public static final String CAMERA_SHAKE_ON = "CUEPOINT_CAMERA_SHAKE_ON";
+    public static final String CAMERA_MIN_MS = "CUEPOINT_CAMERA_MIN_MS";
     public static final String MOTION_WIDTH = "CUEPOINT_MOTION_WIDTH";
     public static final String MOTION_HISTORY = "CUEPOINT_MOTION_HISTORY";
     public static final String MOTION_VAR_THRESHOLD = "CUEPOINT_MOTION_VAR_THRESHOLD";
@@ -80,6 +103,8 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         Objects.requireNonNull(analyzerVersion, "analyzerVersion");
         detectors = List.copyOf(detectors);
         Objects.requireNonNull(shots, "shots");
+        Objects.requireNonNull(technical, "technical");
+        Objects.requireNonNull(camera, "camera");
         Objects.requireNonNull(motion, "motion");
         Objects.requireNonNull(pose, "pose");
         Objects.requireNonNull(faces, "faces");
@@ -109,6 +134,8 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 integer(env, SHOT_TRANSITION_MAX_MS, (int) s.transitionMaxMs(), 1, 10_000),
                 real(env, SHOT_TRANSITION_MIN_CHANGE, s.transitionMinChange(), 1, 255),
                 real(env, SHOT_TRANSITION_MAX_ERROR, s.transitionMaxError(), 0, 1));
+        var technical = technical(env);
+        var camera = camera(env);
         var m = MotionConfig.defaults();
         var motion = new MotionConfig(
                 integer(env, MOTION_WIDTH, m.width(), 16, 4096),
@@ -139,16 +166,44 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
             throw new AnalyzerException(DETECTORS + " names no detector; use e.g. " + DEFAULT_DETECTORS);
         }
         var version = env.getOrDefault(VERSION, jarVersion());
-        return new AnalyzerConfig(version, detectors, shots, motion, pose, faces, objects,
+        return new AnalyzerConfig(version, detectors, shots, technical, camera, motion, pose, faces, objects,
                 ModelConfig.fromEnvironment(env));
     }
 
     /** The resolved configuration in one line, for the start-up log. */
     public String describe() {
         return "analyzer " + analyzerVersion + ", detectors " + String.join(",", detectors) + ", " + shots + ", "
-                + motion + ", pose(model=" + pose.model().key() + ", minScore=" + pose.minScore() + "), " + faces
+                + technical + ", " + camera + ", " + motion + ", pose(model=" + pose.model().key() + ", minScore="
+                + pose.minScore() + "), " + faces
                 + ", objects(fps=" + objects.fps() + ", minScore=" + objects.minScore() + ", labels="
                 + String.join(",", new TreeSet<>(objects.labels())) + "), models(" + models.describe() + ")";
+    }
+
+    private static TechnicalConfig technical(Map<String, String> env) {
+        var t = TechnicalConfig.defaults();
+        return new TechnicalConfig(
+                real(env, BLACK_MAX_LUMA, t.blackMaxLuma(), 0, 255),
+                real(env, BLACK_MAX_SPREAD, t.blackMaxSpread(), 0, 255),
+                integer(env, BLACK_MIN_MS, (int) t.blackMinMs(), 0, 3_600_000),
+                real(env, FROZEN_MAX_DIFF, t.frozenMaxDiff(), 0, 255),
+                real(env, FROZEN_MAX_CHANGED, t.frozenMaxChanged(), 0, 1),
+                integer(env, FROZEN_MIN_MS, (int) t.frozenMinMs(), 0, 3_600_000),
+                real(env, SILENCE_MAX_DBFS, t.silenceMaxDbfs(), -120, 0),
+                integer(env, SILENCE_MIN_MS, (int) t.silenceMinMs(), 0, 3_600_000));
+    }
+
+    private static CameraConfig camera(Map<String, String> env) {
+        var c = CameraConfig.defaults();
+        return new CameraConfig(
+                integer(env, CAMERA_CORNERS, c.maxCorners(), 8, 1000),
+                real(env, CAMERA_RANSAC_PX, c.ransacPixels(), 0.01, 100),
+                real(env, CAMERA_MIN_INLIERS, c.minInlierShare(), 0, 1),
+                real(env, CAMERA_CUT_GATE, c.cutGate(), 0, 1),
+                integer(env, CAMERA_SMOOTHING_MS, (int) c.smoothingMs(), 0, 60_000),
+                real(env, CAMERA_PAN_ON, c.panOn(), 0.001, 100),
+                real(env, CAMERA_ZOOM_ON, c.zoomOn(), 0.001, 100),
+                real(env, CAMERA_SHAKE_ON, c.shakeOn(), 0.001, 100),
+                integer(env, CAMERA_MIN_MS, (int) c.minMs(), 0, 3_600_000));
     }
 
     private static PoseConfig.Model poseModel(Map<String, String> env) {

@@ -3,7 +3,9 @@ package io.cuepoint.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cuepoint.analyzer.detect.CameraConfig;
 import io.cuepoint.analyzer.detect.PoseConfig;
+import io.cuepoint.analyzer.detect.TechnicalConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,8 @@ class AnalyzerConfigTest {
     @Test
     void defaults() {
         var config = AnalyzerConfig.defaults();
-        assertThat(config.detectors()).containsExactly("shots", "motion", "pose", "faces", "objects");
+        assertThat(config.detectors())
+                .containsExactly("shots", "technical", "camera", "motion", "pose", "faces", "objects");
         assertThat(config.pose().model()).isEqualTo(PoseConfig.Model.LIGHTNING);
         assertThat(config.faces().expressions()).isTrue();
         assertThat(config.objects().fps()).isEqualTo(1.0);
@@ -22,7 +25,7 @@ class AnalyzerConfigTest {
         assertThat(config.shots().minGapMs()).isEqualTo(300);
         assertThat(config.motion().activeOn()).isEqualTo(0.02);
         assertThat(config.analyzerVersion()).isNotBlank();
-        assertThat(config.describe()).contains("shots,motion,pose,faces,objects").contains("minScore=0.02")
+        assertThat(config.describe()).contains("shots,technical,camera,motion,pose,faces,objects").contains("minScore=0.02")
                 .contains("model=lightning");
     }
 
@@ -53,6 +56,27 @@ class AnalyzerConfigTest {
         assertThat(config.objects().minScore()).isEqualTo(0.4);
         assertThat(AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.OBJECT_LABELS, "all")).objects().labels())
                 .hasSize(80);
+    }
+
+    @Test
+    void readsTheTechnicalAndCameraKeys() {
+        var defaults = AnalyzerConfig.defaults();
+        assertThat(defaults.technical()).isEqualTo(TechnicalConfig.defaults());
+        assertThat(defaults.camera()).isEqualTo(CameraConfig.defaults());
+        assertThat(defaults.technical().frozenMinMs()).isEqualTo(2000);
+        assertThat(defaults.technical().silenceMaxDbfs()).isEqualTo(-50);
+        var config = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.FROZEN_MIN_MS, "10000",
+                AnalyzerConfig.SILENCE_MAX_DBFS, "-40", AnalyzerConfig.BLACK_MAX_LUMA, "16",
+                AnalyzerConfig.CAMERA_PAN_ON, "0.1", AnalyzerConfig.CAMERA_MIN_MS, "1000"));
+        assertThat(config.technical().frozenMinMs()).isEqualTo(10_000);
+        assertThat(config.technical().silenceMaxDbfs()).isEqualTo(-40);
+        assertThat(config.technical().blackMaxLuma()).isEqualTo(16);
+        assertThat(config.camera().panOn()).isEqualTo(0.1);
+        assertThat(config.camera().minMs()).isEqualTo(1000);
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.SILENCE_MAX_DBFS, "3")))
+                .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_SILENCE_MAX_DBFS");
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.CAMERA_MIN_INLIERS, "1.5")))
+                .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_CAMERA_MIN_INLIERS");
     }
 
     @Test

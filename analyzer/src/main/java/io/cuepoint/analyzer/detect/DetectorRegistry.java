@@ -36,6 +36,8 @@ public final class DetectorRegistry {
     public static DetectorRegistry standard() {
         return new DetectorRegistry()
                 .register(ShotCutDetector.NAME, config -> new ShotCutDetector(config.shots()))
+                .register(TechnicalDetector.NAME, config -> new TechnicalDetector(config.technical()))
+                .register(CameraDetector.NAME, config -> new CameraDetector(config.camera()))
                 .register(MotionDetector.NAME, config -> new MotionDetector(config.motion()))
                 .register(PoseDetector.NAME, config -> List.of(config.pose().model().modelName()),
                         (config, models) -> new PoseDetector(config.pose(),

@@ -23,6 +23,13 @@ class DetectorRegistryTest {
     }
 
     @Test
+    void technicalAndCameraNeedNoModel() {
+        var config = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "technical,camera"));
+        assertThat(registry.models(config)).isEmpty();
+        assertThat(registry.create(config)).extracting(SegmentDetector::name).containsExactly("technical", "camera");
+    }
+
+    @Test
     void aDetectorWhoseModelIsNotLoadedIsNotCreated() {
         var config = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "shots,objects"));
         assertThatThrownBy(() -> registry.create(config)).isInstanceOf(AnalyzerException.class)
