@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cuepoint", mixinStandardHelpOptions = true, version = "cuepoint 0.1.0",
         description = "Timelines of what happens in recorded lectures and clinical skills videos.",
         subcommands = {AnalyzeCommand.class, ServeCommand.class, IngestRoleCommand.class,
-                AnalyzerRoleCommand.class, ApiRoleCommand.class, InfraCommand.class})
+                AnalyzerRoleCommand.class, ApiRoleCommand.class, InfraCommand.class, ScoreCommand.class,
+                EvaluateCommand.class})
 public final class CuepointCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,10 +48,10 @@ public final class CuepointCommand implements Runnable {
 
     /**
      * Decided before any logger exists. The all-in-one modes log to a file under the data directory;
-     * {@code analyze} keeps the terminal for its progress bar and summary.
+     * {@code analyze} keeps the terminal for its progress bar and summary, {@code evaluate} for its report.
      */
     private static void configureLogging(String[] args, Map<String, String> env) {
-        if (args.length == 0 || !(args[0].equals("analyze") || args[0].equals("serve"))) {
+        if (args.length == 0 || !(args[0].equals("analyze") || args[0].equals("serve") || args[0].equals("evaluate"))) {
             return;
         }
         Path dataDir = Settings.dataDir(env);
@@ -60,7 +61,7 @@ public final class CuepointCommand implements Runnable {
             }
         }
         System.setProperty("cuepoint.log.file", dataDir.resolve("logs").resolve("cuepoint.log").toString());
-        if (args[0].equals("analyze")) {
+        if (args[0].equals("analyze") || args[0].equals("evaluate")) {
             System.setProperty("cuepoint.console.level", System.getProperty("cuepoint.console.level", "OFF"));
         }
     }
