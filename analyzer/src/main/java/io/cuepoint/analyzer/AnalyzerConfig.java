@@ -88,6 +88,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
     public static final String MOTION_SMOOTHING = "CUEPOINT_MOTION_SMOOTHING";
     public static final String MOTION_ACTIVE_ON = "CUEPOINT_MOTION_ACTIVE_ON";
     public static final String MOTION_ACTIVE_OFF = "CUEPOINT_MOTION_ACTIVE_OFF";
+    public static final String MOTION_GRID_COLUMNS = "CUEPOINT_MOTION_GRID_COLUMNS";
     public static final String POSE_MODEL = "CUEPOINT_POSE_MODEL";
     public static final String POSE_MIN_SCORE = "CUEPOINT_POSE_MIN_SCORE";
     public static final String FACE_MIN_SCORE = "CUEPOINT_FACE_MIN_SCORE";
@@ -144,7 +145,8 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 integer(env, MOTION_BACKGROUND_SAMPLES, m.backgroundSamples(), 1, 1000),
                 integer(env, MOTION_SMOOTHING, m.smoothing(), 1, 1000),
                 real(env, MOTION_ACTIVE_ON, m.activeOn(), 0, 1),
-                real(env, MOTION_ACTIVE_OFF, m.activeOff(), 0, 1));
+                real(env, MOTION_ACTIVE_OFF, m.activeOff(), 0, 1),
+                integer(env, MOTION_GRID_COLUMNS, m.gridColumns(), 1, 256));
         if (motion.activeOff() > motion.activeOn()) {
             throw new AnalyzerException(MOTION_ACTIVE_OFF + " (" + motion.activeOff() + ") must not exceed "
                     + MOTION_ACTIVE_ON + " (" + motion.activeOn() + ")");

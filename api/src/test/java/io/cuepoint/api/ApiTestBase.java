@@ -38,6 +38,8 @@ public abstract class ApiTestBase implements TestPropertyProvider {
         p.put("cuepoint.api-keys", KEY + "," + OTHER_KEY);
         p.put("cuepoint.data-dir", dataDir.toString());
         p.put("cuepoint.materializer.enabled", "false");
+        // A free port per test server: a fixed one clashes with anything else on the machine.
+        p.put("micronaut.server.port", "-1");
         p.putAll(extraProperties());
         return p;
     }

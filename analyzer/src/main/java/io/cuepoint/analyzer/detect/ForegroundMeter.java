@@ -2,7 +2,6 @@ package io.cuepoint.analyzer.detect;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -41,11 +40,20 @@ final class ForegroundMeter implements AutoCloseable {
         seed(backgroundJpegs);
     }
 
-    /** Updates the model with the JPEG and returns its foreground share, 0 to 1. */
-    double apply(byte[] jpeg) {
+    /** Updates the model with the JPEG and returns its foreground mask. */
+    Foreground apply(byte[] jpeg) {
         try (var small = decodeSmall(jpeg)) {
             model.apply(small, mask, learningRate);
-            return (double) countNonZero(mask) / ((long) mask.rows() * mask.cols());
+            // One copy of a few kilobytes: the share and the motion grid are then plain loops in Java.
+            var pixels = new byte[mask.rows() * mask.cols()];
+            mask.data().get(pixels);
+            int foreground = 0;
+            for (byte p : pixels) {
+                if (p != 0) {
+                    foreground++;
+                }
+            }
+            return new Foreground((double) foreground / pixels.length, pixels, mask.cols(), mask.rows());
         }
     }
 
@@ -105,5 +113,14 @@ final class ForegroundMeter implements AutoCloseable {
     }
 
     private record Pixels(int rows, byte[] bytes) {
+    }
+
+    /**
+     * What the model made of one image.
+     *
+     * @param share  foreground pixels over all pixels, 0 to 1
+     * @param mask   {@code width × height} bytes, row-major, non-zero where the pixel is foreground
+     */
+    record Foreground(double share, byte[] mask, int width, int height) {
     }
 }

@@ -21,10 +21,13 @@ package io.cuepoint.analyzer.detect;
  *                      (env {@code CUEPOINT_MOTION_ACTIVE_ON}, default 0.02)
  * @param activeOff     smoothed foreground share below which active turns idle
  *                      (env {@code CUEPOINT_MOTION_ACTIVE_OFF}, default 0.01, at most activeOn)
+ * @param gridColumns   columns of the motion grid artifact (env {@code CUEPOINT_MOTION_GRID_COLUMNS},
+ *                      default 32, 1 to 256, capped at the mask width); rows follow from the picture's aspect so that
+ *                      cells are square (see {@link MotionGrid})
  */
 public record MotionConfig(int width, int history, double varThreshold, int backgroundSamples, int smoothing,
-                           double activeOn, double activeOff) {
+                           double activeOn, double activeOff, int gridColumns) {
     public static MotionConfig defaults() {
-        return new MotionConfig(160, 120, 16, 9, 3, 0.02, 0.01);
+        return new MotionConfig(160, 120, 16, 9, 3, 0.02, 0.01, 32);
     }
 }

@@ -1,5 +1,6 @@
 package io.cuepoint.analyzer.detect;
 
+import io.cuepoint.analyzer.wire.Artifact;
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.analyzer.wire.Fragment;
 import io.cuepoint.ingest.wire.FrameRecord;
@@ -23,8 +24,12 @@ import java.util.Map;
  * <p>An interval that reaches the segment's start (segments after the first) or end (all but the last)
  * carries a {@link Fragment} so that the api merges it with its neighbour. Interval ends are exclusive:
  * {@code endMs} is where the next interval (or the segment) begins, so intervals tile without gaps.
+ *
+ * <p>The same foreground masks also fill the segment's {@code motion-grid} artifact ({@link MotionGrid}):
+ * where in the picture the motion was, sample by sample, from which the api draws heatmaps per shot and
+ * the motion inside regions of interest, without analysing again.
  */
-public final class MotionDetector implements SegmentDetector {
+public final class MotionDetector implements ArtifactDetector {
     public static final String NAME = "motion";
     public static final String ACTIVE = "motion.active";
     public static final String IDLE = "motion.idle";
@@ -41,12 +46,13 @@ public final class MotionDetector implements SegmentDetector {
     }
 
     @Override
-    public List<Event> detect(Segment segment, DetectionContext ctx) {
+    public DetectorOutput analyze(Segment segment, DetectionContext ctx) {
         var samples = segment.frames().stream().filter(FrameRecord::sampled).toList();
         if (samples.isEmpty()) {
-            return List.of();
+            return new DetectorOutput(List.of(), List.of());
         }
-        double[] energy = measure(segment, samples);
+        var grid = new MotionGrid(config.gridColumns());
+        double[] energy = measure(segment, samples, grid);
         boolean[] active = hysteresis(smooth(energy));
         var events = new ArrayList<Event>();
         var frames = segment.frames();
@@ -70,14 +76,17 @@ public final class MotionDetector implements SegmentDetector {
                     Map.of("motionEnergy", round(mean), "sampleCount", i - from), fragment));
             from = i;
         }
-        return events;
+        Artifact artifact = grid.artifact(segment);
+        return new DetectorOutput(events, artifact == null ? List.of() : List.of(artifact));
     }
 
-    private double[] measure(Segment segment, List<FrameRecord> samples) {
+    private double[] measure(Segment segment, List<FrameRecord> samples, MotionGrid grid) {
         try (var meter = new ForegroundMeter(config, backgroundImages(segment, samples))) {
             var energy = new double[samples.size()];
             for (int i = 0; i < energy.length; i++) {
-                energy[i] = meter.apply(samples.get(i).analysisJpeg());
+                var foreground = meter.apply(samples.get(i).analysisJpeg());
+                energy[i] = foreground.share();
+                grid.add(samples.get(i), foreground.mask(), foreground.width(), foreground.height());
             }
             return energy;
         }
