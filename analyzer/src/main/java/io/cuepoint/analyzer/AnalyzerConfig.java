@@ -11,6 +11,7 @@ import io.cuepoint.analyzer.detect.ObjectConfig;
 import io.cuepoint.analyzer.detect.PoseConfig;
 import io.cuepoint.analyzer.detect.ShotCutConfig;
 import io.cuepoint.analyzer.detect.TechnicalConfig;
+import io.cuepoint.analyzer.detect.SlideConfig;
 import io.cuepoint.analyzer.model.ModelConfig;
 import io.cuepoint.analyzer.vision.CocoLabels;
 import java.util.Arrays;
@@ -26,12 +27,13 @@ import java.util.TreeSet;
  * The analyzer's one validated configuration. Kafka connection settings are not here: the caller
  * passes its client properties to the worker, so the all-in-one and the cluster share this record.
  *
- * <p>Environment keys (see {@link ShotCutConfig}, {@link TechnicalConfig}, {@link CameraConfig},
- * {@link MotionConfig}, {@link PoseConfig}, {@link FaceConfig} and {@link ObjectConfig} for the tuning keys,
- * each with unit and default):
+ * <p>Environment keys (see {@link ShotCutConfig}, {@link SlideConfig}, {@link TechnicalConfig},
+ * {@link CameraConfig}, {@link MotionConfig}, {@link PoseConfig}, {@link FaceConfig} and {@link ObjectConfig}
+ * for the tuning keys, each with unit and default):
  * <ul>
  *   <li>{@code CUEPOINT_DETECTORS}: comma-separated detector names, default
- *       {@code shots,technical,camera,motion,pose,faces,objects}; the models of the named detectors are loaded at start</li>
+ *       {@code shots,slides,technical,camera,motion,pose,faces,objects}; the models of the named detectors are
+ *       loaded at start</li>
  *   <li>{@code CUEPOINT_ANALYZER_VERSION}: overrides the version stamped on events; default the jar's
  *       Implementation-Version, else {@value #FALLBACK_VERSION}</li>
  * </ul>
@@ -39,6 +41,7 @@ import java.util.TreeSet;
  * @param analyzerVersion version written into every event's producer
  * @param detectors       detectors to run on each segment, in order
  * @param shots           shot-cut tuning
+ * @param slides          slide detector tuning
  * @param technical       black, frozen and silence tuning
  * @param camera          camera motion tuning
  * @param motion          motion tuning
@@ -48,10 +51,10 @@ import java.util.TreeSet;
  * @param models          where the models come from and how TensorFlow runs them ({@link ModelConfig})
  */
 public record AnalyzerConfig(String analyzerVersion, List<String> detectors, ShotCutConfig shots,
-                             TechnicalConfig technical, CameraConfig camera, MotionConfig motion,
-                             PoseConfig pose, FaceConfig faces, ObjectConfig objects,
+                             SlideConfig slides, TechnicalConfig technical, CameraConfig camera,
+                             MotionConfig motion, PoseConfig pose, FaceConfig faces, ObjectConfig objects,
                              ModelConfig models) {
-    public static final String DEFAULT_DETECTORS = "shots,technical,camera,motion,pose,faces,objects";
+    public static final String DEFAULT_DETECTORS = "shots,slides,technical,camera,motion,pose,faces,objects";
     public static final String FALLBACK_VERSION = "0.1.0";
     public static final String DETECTORS = "CUEPOINT_DETECTORS";
     public static final String VERSION = "CUEPOINT_ANALYZER_VERSION";
@@ -81,6 +84,15 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
     public static final String CAMERA_ZOOM_ON = "CUEPOINT_CAMERA_ZOOM_ON";
     public static final String CAMERA_SHAKE_ON = "CUEPOINT_CAMERA_SHAKE_ON";
     public static final String CAMERA_MIN_MS = "CUEPOINT_CAMERA_MIN_MS";
+    public static final String SLIDE_CHANGE_LEVEL = "CUEPOINT_SLIDE_CHANGE_LEVEL";
+    public static final String SLIDE_ANIMATION_SHARE = "CUEPOINT_SLIDE_ANIMATION_SHARE";
+    public static final String SLIDE_BUILD_SHARE = "CUEPOINT_SLIDE_BUILD_SHARE";
+    public static final String SLIDE_MAX_REMOVED = "CUEPOINT_SLIDE_MAX_REMOVED";
+    public static final String SLIDE_FLAT_RANGE = "CUEPOINT_SLIDE_FLAT_RANGE";
+    public static final String SLIDE_MIN_FLAT_SHARE = "CUEPOINT_SLIDE_MIN_FLAT_SHARE";
+    public static final String SLIDE_MIN_INK_SHARE = "CUEPOINT_SLIDE_MIN_INK_SHARE";
+    public static final String SLIDE_MIN_STILL_SHARE = "CUEPOINT_SLIDE_MIN_STILL_SHARE";
+    public static final String SLIDE_MIN_MS = "CUEPOINT_SLIDE_MIN_MS";
     public static final String MOTION_WIDTH = "CUEPOINT_MOTION_WIDTH";
     public static final String MOTION_HISTORY = "CUEPOINT_MOTION_HISTORY";
     public static final String MOTION_VAR_THRESHOLD = "CUEPOINT_MOTION_VAR_THRESHOLD";
@@ -104,6 +116,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         Objects.requireNonNull(analyzerVersion, "analyzerVersion");
         detectors = List.copyOf(detectors);
         Objects.requireNonNull(shots, "shots");
+        Objects.requireNonNull(slides, "slides");
         Objects.requireNonNull(technical, "technical");
         Objects.requireNonNull(camera, "camera");
         Objects.requireNonNull(motion, "motion");
@@ -137,6 +150,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 real(env, SHOT_TRANSITION_MAX_ERROR, s.transitionMaxError(), 0, 1));
         var technical = technical(env);
         var camera = camera(env);
+        var slides = slides(env);
         var m = MotionConfig.defaults();
         var motion = new MotionConfig(
                 integer(env, MOTION_WIDTH, m.width(), 16, 4096),
@@ -168,15 +182,16 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
             throw new AnalyzerException(DETECTORS + " names no detector; use e.g. " + DEFAULT_DETECTORS);
         }
         var version = env.getOrDefault(VERSION, jarVersion());
-        return new AnalyzerConfig(version, detectors, shots, technical, camera, motion, pose, faces, objects,
+        return new AnalyzerConfig(version, detectors, shots, slides, technical, camera, motion, pose, faces,
+                objects,
                 ModelConfig.fromEnvironment(env));
     }
 
     /** The resolved configuration in one line, for the start-up log. */
     public String describe() {
         return "analyzer " + analyzerVersion + ", detectors " + String.join(",", detectors) + ", " + shots + ", "
-                + technical + ", " + camera + ", " + motion + ", pose(model=" + pose.model().key() + ", minScore="
-                + pose.minScore() + "), " + faces
+                + slides + ", " + technical + ", " + camera + ", " + motion + ", pose(model=" + pose.model().key()
+                + ", minScore=" + pose.minScore() + "), " + faces
                 + ", objects(fps=" + objects.fps() + ", minScore=" + objects.minScore() + ", labels="
                 + String.join(",", new TreeSet<>(objects.labels())) + "), models(" + models.describe() + ")";
     }
@@ -206,6 +221,25 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 real(env, CAMERA_ZOOM_ON, c.zoomOn(), 0.001, 100),
                 real(env, CAMERA_SHAKE_ON, c.shakeOn(), 0.001, 100),
                 integer(env, CAMERA_MIN_MS, (int) c.minMs(), 0, 3_600_000));
+    }
+
+    private static SlideConfig slides(Map<String, String> env) {
+        var d = SlideConfig.defaults();
+        var slides = new SlideConfig(
+                real(env, SLIDE_CHANGE_LEVEL, d.changeLevel(), 0, 255),
+                real(env, SLIDE_ANIMATION_SHARE, d.animationShare(), 0, 1),
+                real(env, SLIDE_BUILD_SHARE, d.buildShare(), 0, 1),
+                real(env, SLIDE_MAX_REMOVED, d.maxRemoved(), 0, 1),
+                integer(env, SLIDE_FLAT_RANGE, d.flatRange(), 0, 255),
+                real(env, SLIDE_MIN_FLAT_SHARE, d.minFlatShare(), 0, 1),
+                real(env, SLIDE_MIN_INK_SHARE, d.minInkShare(), 0, 1),
+                real(env, SLIDE_MIN_STILL_SHARE, d.minStillShare(), 0, 1),
+                integer(env, SLIDE_MIN_MS, (int) d.minSlideMs(), 0, 600_000));
+        if (slides.animationShare() > slides.buildShare()) {
+            throw new AnalyzerException(SLIDE_ANIMATION_SHARE + " (" + slides.animationShare() + ") must not exceed "
+                    + SLIDE_BUILD_SHARE + " (" + slides.buildShare() + ")");
+        }
+        return slides;
     }
 
     private static PoseConfig.Model poseModel(Map<String, String> env) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cuepoint.analyzer.detect.CameraConfig;
 import io.cuepoint.analyzer.detect.PoseConfig;
 import io.cuepoint.analyzer.detect.TechnicalConfig;
+import io.cuepoint.analyzer.detect.SlideConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class AnalyzerConfigTest {
     void defaults() {
         var config = AnalyzerConfig.defaults();
         assertThat(config.detectors())
-                .containsExactly("shots", "technical", "camera", "motion", "pose", "faces", "objects");
+                .containsExactly("shots", "slides", "technical", "camera", "motion", "pose", "faces", "objects");
         assertThat(config.pose().model()).isEqualTo(PoseConfig.Model.LIGHTNING);
         assertThat(config.faces().expressions()).isTrue();
         assertThat(config.objects().fps()).isEqualTo(1.0);
@@ -25,7 +26,7 @@ class AnalyzerConfigTest {
         assertThat(config.shots().minGapMs()).isEqualTo(300);
         assertThat(config.motion().activeOn()).isEqualTo(0.02);
         assertThat(config.analyzerVersion()).isNotBlank();
-        assertThat(config.describe()).contains("shots,technical,camera,motion,pose,faces,objects").contains("minScore=0.02")
+        assertThat(config.describe()).contains("shots,slides,technical,camera,motion,pose,faces,objects").contains("minScore=0.02")
                 .contains("model=lightning");
     }
 
@@ -104,5 +105,19 @@ class AnalyzerConfigTest {
                 .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_MOTION_ACTIVE_OFF");
         assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, " , ")))
                 .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_DETECTORS");
+    }
+
+    @Test
+    void readsTheSlideKeysAndNamesABadOne() {
+        var config = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.SLIDE_MIN_FLAT_SHARE, "0.6",
+                AnalyzerConfig.SLIDE_MIN_MS, "2000"));
+        assertThat(config.slides().minFlatShare()).isEqualTo(0.6);
+        assertThat(config.slides().minSlideMs()).isEqualTo(2000);
+        assertThat(config.slides().changeLevel()).isEqualTo(SlideConfig.defaults().changeLevel());
+        assertThat(AnalyzerConfig.defaults().detectors()).containsSubsequence("shots", "slides");
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.SLIDE_CHANGE_LEVEL, "300")))
+                .hasMessageContaining("CUEPOINT_SLIDE_CHANGE_LEVEL");
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.SLIDE_ANIMATION_SHARE, "0.6")))
+                .hasMessageContaining("CUEPOINT_SLIDE_BUILD_SHARE");
     }
 }

@@ -36,6 +36,7 @@ public final class DetectorRegistry {
     public static DetectorRegistry standard() {
         return new DetectorRegistry()
                 .register(ShotCutDetector.NAME, config -> new ShotCutDetector(config.shots()))
+                .register(SlideDetector.NAME, config -> new SlideDetector(config.slides()))
                 .register(TechnicalDetector.NAME, config -> new TechnicalDetector(config.technical()))
                 .register(CameraDetector.NAME, config -> new CameraDetector(config.camera()))
                 .register(MotionDetector.NAME, config -> new MotionDetector(config.motion()))

@@ -35,19 +35,23 @@ public final class EventMaterializer {
     private final EventRepository events;
     private final TrackMaterializer trackMaterializer;
     private final ArtifactRepository artifacts;
+    private final SlideNumbering slideNumbering;
 
     public EventMaterializer(Database db, VideoRepository videos, EventRepository events,
-                             TrackMaterializer trackMaterializer, ArtifactRepository artifacts) {
+                             TrackMaterializer trackMaterializer, ArtifactRepository artifacts,
+                             SlideNumbering slideNumbering) {
         this.db = db;
         this.videos = videos;
         this.events = events;
         this.trackMaterializer = trackMaterializer;
         this.artifacts = artifacts;
+        this.slideNumbering = slideNumbering;
     }
 
     /**
      * Stores one segment's events, joins its tracks to those of the neighbouring segments, re-merges the fragment
-     * chains it touches, replaces the segment's artifacts and marks the segment done. Lead-in instants only serve the joining and are not stored
+     * chains it touches, replaces the segment's artifacts, numbers the video's slides ({@link SlideNumbering})
+     * and marks the segment done. Lead-in instants only serve the joining and are not stored
      * as events: the previous segment reported that frame already.
      */
     public void apply(SegmentEvents segment) {
@@ -81,6 +85,7 @@ public final class EventMaterializer {
                 remergeTrack(c, videoId, track);
             }
             artifacts.replaceSegment(c, videoId, segment.segment(), segment.artifacts());
+            slideNumbering.renumber(c, videoId);
             videos.upsertSegment(c, videoId, segment.segment(), segment.frames(), segment.events().size(),
                     segment.error(), segment.analyzer(), segment.at());
             videos.refreshStatus(c, videoId, segment.at());
