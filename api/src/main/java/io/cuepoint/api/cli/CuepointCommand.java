@@ -1,6 +1,7 @@
 package io.cuepoint.api.cli;
 
 import io.cuepoint.analyzer.AnalyzerException;
+import io.cuepoint.api.eval.CorpusCommand;
 import io.cuepoint.ingest.IngestException;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cuepoint", mixinStandardHelpOptions = true, version = "cuepoint 0.1.0",
         description = "Timelines of what happens in recorded lectures and clinical skills videos.",
         subcommands = {AnalyzeCommand.class, ServeCommand.class, IngestRoleCommand.class,
-                AnalyzerRoleCommand.class, ApiRoleCommand.class, InfraCommand.class, ScoreCommand.class,
-                EvaluateCommand.class})
+                AnalyzerRoleCommand.class, ApiRoleCommand.class, InfraCommand.class, CorpusCommand.class,
+                EvaluateCommand.class, ScoreCommand.class})
 public final class CuepointCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

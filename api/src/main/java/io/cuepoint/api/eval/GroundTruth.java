@@ -1,5 +1,6 @@
 package io.cuepoint.api.eval;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,6 +98,7 @@ public record GroundTruth(String clip, double frameRate, long frames, long durat
                     value);
         }
 
+        @JsonIgnore
         public boolean isInstant() {
             return frame != null;
         }
