@@ -1,30 +1,19 @@
 package io.cuepoint.analyzer.bench;
 
 import io.cuepoint.analyzer.AnalyzerConfig;
+import io.cuepoint.analyzer.detect.DecodedSegments;
 import io.cuepoint.analyzer.detect.DetectionContext;
 import io.cuepoint.analyzer.detect.DetectorRegistry;
 import io.cuepoint.analyzer.detect.Segment;
 import io.cuepoint.analyzer.detect.SegmentDetector;
-import io.cuepoint.ingest.IngestConfig;
-import io.cuepoint.ingest.decode.AudioWindow;
-import io.cuepoint.ingest.decode.DecodeListener;
-import io.cuepoint.ingest.decode.DecodedFrame;
-import io.cuepoint.ingest.decode.VideoDecoder;
-import io.cuepoint.ingest.segment.Segmenter;
-import io.cuepoint.ingest.wire.AudioRecord;
-import io.cuepoint.ingest.wire.FrameRecord;
-import io.cuepoint.ingest.wire.MediaInfo;
-import io.cuepoint.ingest.wire.SegmentEnd;
-import io.cuepoint.ingest.wire.SegmentRecord;
+
 import java.nio.file.Path;
-import java.util.ArrayList;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Time of each temporal detector on a decoded video, without decoding, Kafka or the database in the
@@ -54,7 +43,7 @@ public final class TemporalBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
 
         long t0 = System.nanoTime();
-        List<Segment> segments = decode(video);
+        List<Segment> segments = DecodedSegments.of(video);
         double decodeS = (System.nanoTime() - t0) / 1e9;
         long frames = segments.stream().mapToLong(s -> s.frames().size()).sum();
         double videoS = segments.get(segments.size() - 1).end().endMs() / 1000.0;
@@ -122,50 +111,4 @@ public final class TemporalBenchmark {
                         .map(w -> Math.round(w * 100) / 100.0).toArray()));
     }
 
-    /** The video cut into segments exactly as ingest publishes them (lead-ins, audio, segment ends). */
-    private static List<Segment> decode(Path file) {
-        var config = IngestConfig.defaults();
-        var records = new TreeMap<Integer, List<SegmentRecord>>();
-        var segmenter = new Segmenter[1];
-        var result = new VideoDecoder(config).decode(file, new DecodeListener() {
-            @Override
-            public void onStart(MediaInfo media) {
-                segmenter[0] = new Segmenter("bench", config.segmentMs(), media.audioSampleRate(),
-                        config.audioWindowMs(), r -> records.computeIfAbsent(r.segment(), k -> new ArrayList<>()).add(r));
-            }
-
-            @Override
-            public void onFrame(DecodedFrame frame) {
-                segmenter[0].onFrame(frame);
-            }
-
-            @Override
-            public void onAudio(AudioWindow window) {
-                segmenter[0].onAudio(window);
-            }
-        });
-        segmenter[0].finish(result.endMs());
-        var segments = new ArrayList<Segment>();
-        for (var parts : records.values()) {
-            FrameRecord leadIn = null;
-            var frames = new ArrayList<FrameRecord>();
-            AudioRecord audio = null;
-            SegmentEnd end = null;
-            for (var r : parts) {
-                if (r instanceof FrameRecord f) {
-                    if (f.leadIn()) {
-                        leadIn = f;
-                    } else {
-                        frames.add(f);
-                    }
-                } else if (r instanceof AudioRecord a) {
-                    audio = a;
-                } else if (r instanceof SegmentEnd e) {
-                    end = e;
-                }
-            }
-            segments.add(new Segment(leadIn, frames, audio, end));
-        }
-        return segments;
-    }
 }

@@ -18,16 +18,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A real file decoded by ingest's decoder and cut by its segmenter into the segments an analyzer gets. */
-final class DecodedSegments {
+public final class DecodedSegments {
     private DecodedSegments() {
     }
 
-    static List<Segment> of(Path file) {
+    public static List<Segment> of(Path file) {
         return of(file, IngestConfig.defaults());
     }
 
     /** With ingest's defaults but segments of the given length (short ones give a short clip lead-ins). */
-    static List<Segment> of(Path file, double segmentSeconds) {
+    public static List<Segment> of(Path file, double segmentSeconds) {
         return of(file, IngestConfig.fromEnvironment(Map.of(IngestConfig.SEGMENT_SECONDS, Double.toString(segmentSeconds))));
     }
 
