@@ -5,6 +5,8 @@
 # all of them together. Detectors that are not registered (yet) are reported and skipped. Prints ms per second
 # of video, × real time and frames per second per detector (median round). The target is >= 20× real time for
 # all of them together (500 frames/s at 720p 25 fps).
+# BENCH_JAVA_OPTS=-Dcuepoint.bench.opencvThreads=true adds all detectors with OpenCV's default thread pool against
+# one OpenCV thread, alternating round by round.
 #   bench/temporal-benchmark.sh [MINUTES] [ROUNDS] [DETECTORS]     (default 1, 3, shots,slides,technical,camera,motion)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,7 +20,7 @@ cd "$here"
 mvn -q -pl analyzer -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/test-classpath.txt >/dev/null
 cp="analyzer/target/test-classes:analyzer/target/classes:$(cat analyzer/target/test-classpath.txt)"
-java -Xmx3g -cp "$cp" io.cuepoint.analyzer.bench.TemporalBenchmark "$video" "$detectors" "$rounds" 2>&1 \
+java -Xmx3g ${BENCH_JAVA_OPTS:-} -cp "$cp" io.cuepoint.analyzer.bench.TemporalBenchmark "$video" "$detectors" "$rounds" 2>&1 \
     | grep -vE '^(SLF4J|[0-9:.,]+ \|-)' | sed 's/\t/ | /g'
 printf '\n%s, %d cores, load average %s\n' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
     "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"

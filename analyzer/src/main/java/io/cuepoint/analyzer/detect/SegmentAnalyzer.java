@@ -36,6 +36,7 @@ public final class SegmentAnalyzer implements AutoCloseable {
 
     /** The standard registry's detectors on the given shared models, which load what they need now. */
     public SegmentAnalyzer(AnalyzerConfig config, SharedModels models) {
+        OpenCvThreads.useCallingThreadOnly();
         var registry = DetectorRegistry.standard();
         this.lease = models.acquire(registry.models(config));
         try {

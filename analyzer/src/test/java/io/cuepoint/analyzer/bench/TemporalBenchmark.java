@@ -69,6 +69,34 @@ public final class TemporalBenchmark {
             report("all (" + String.join(",", detectors.keySet()) + ")",
                     time(List.copyOf(detectors.values()), segments, context, rounds), videoS, frames);
         }
+        if (detectors.size() > 1 && Boolean.getBoolean("cuepoint.bench.opencvThreads")) {
+            compareOpenCvThreads(List.copyOf(detectors.values()), segments, context, rounds, videoS, frames);
+        }
+    }
+
+    /**
+     * All detectors with OpenCV's default thread pool against one OpenCV thread, the two settings alternating
+     * round by round so that both see the same machine load.
+     */
+    private static void compareOpenCvThreads(List<SegmentDetector> detectors, List<Segment> segments,
+                                             DetectionContext context, int rounds, double videoS, long frames) {
+        int defaultThreads = org.bytedeco.opencv.global.opencv_core.getNumThreads();
+        var pooled = new Timing[rounds];
+        var single = new Timing[rounds];
+        for (int r = 0; r < rounds; r++) {
+            org.bytedeco.opencv.global.opencv_core.setNumThreads(defaultThreads);
+            pooled[r] = time(detectors, segments, context, 1);
+            org.bytedeco.opencv.global.opencv_core.setNumThreads(1);
+            single[r] = time(detectors, segments, context, 1);
+        }
+        org.bytedeco.opencv.global.opencv_core.setNumThreads(defaultThreads);
+        report("all, OpenCV threads " + defaultThreads, merge(pooled), videoS, frames);
+        report("all, OpenCV threads 1", merge(single), videoS, frames);
+    }
+
+    private static Timing merge(Timing[] rounds) {
+        return new Timing(Arrays.stream(rounds).mapToDouble(t -> t.wallS()[0]).toArray(),
+                Arrays.stream(rounds).mapToDouble(Timing::cpuS).average().orElse(0));
     }
 
     /** Wall seconds of each measured round (after one warm-up round), and process CPU seconds of all. */
