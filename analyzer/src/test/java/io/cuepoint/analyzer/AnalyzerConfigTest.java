@@ -24,7 +24,7 @@ class AnalyzerConfigTest {
         assertThat(config.objects().labels()).contains("person", "scissors", "knife", "laptop", "book");
         assertThat(config.shots().minScore()).isEqualTo(0.02);
         assertThat(config.shots().minGapMs()).isEqualTo(300);
-        assertThat(config.motion().activeOn()).isEqualTo(0.02);
+        assertThat(config.motion().activeOn()).isEqualTo(0.005);
         assertThat(config.analyzerVersion()).isNotBlank();
         assertThat(config.describe()).contains("shots,slides,technical,camera,motion,pose,faces,objects").contains("minScore=0.02")
                 .contains("model=lightning");

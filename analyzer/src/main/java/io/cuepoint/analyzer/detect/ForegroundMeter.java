@@ -47,14 +47,39 @@ final class ForegroundMeter implements AutoCloseable {
             // One copy of a few kilobytes: the share and the motion grid are then plain loops in Java.
             var pixels = new byte[mask.rows() * mask.cols()];
             mask.data().get(pixels);
-            int foreground = 0;
-            for (byte p : pixels) {
-                if (p != 0) {
-                    foreground++;
+            return new Foreground(coherentShare(pixels, mask.cols(), mask.rows()), pixels, mask.cols(), mask.rows());
+        }
+    }
+
+    /**
+     * Share of the pixels that are foreground together with at least two of their eight neighbours.
+     * Sensor grain and compression flicker make single, scattered foreground pixels; anything that
+     * really moves, even a thin instrument one or two pixels wide, makes connected ones. Counting only
+     * those keeps the idle floor near zero, so a low threshold can catch a small object.
+     */
+    static double coherentShare(byte[] mask, int width, int height) {
+        int count = 0;
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                if (mask[row + x] != 0 && neighbours(mask, width, height, x, y) >= 2) {
+                    count++;
                 }
             }
-            return new Foreground((double) foreground / pixels.length, pixels, mask.cols(), mask.rows());
         }
+        return mask.length == 0 ? 0 : (double) count / mask.length;
+    }
+
+    private static int neighbours(byte[] mask, int width, int height, int x, int y) {
+        int n = 0;
+        for (int yy = Math.max(0, y - 1); yy <= Math.min(height - 1, y + 1); yy++) {
+            for (int xx = Math.max(0, x - 1); xx <= Math.min(width - 1, x + 1); xx++) {
+                if ((xx != x || yy != y) && mask[yy * width + xx] != 0) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private void seed(List<byte[]> jpegs) {
@@ -118,7 +143,8 @@ final class ForegroundMeter implements AutoCloseable {
     /**
      * What the model made of one image.
      *
-     * @param share  foreground pixels over all pixels, 0 to 1
+     * @param share  foreground pixels with at least two foreground neighbours over all pixels, 0 to 1
+     *               (see {@link #coherentShare})
      * @param mask   {@code width × height} bytes, row-major, non-zero where the pixel is foreground
      */
     record Foreground(double share, byte[] mask, int width, int height) {

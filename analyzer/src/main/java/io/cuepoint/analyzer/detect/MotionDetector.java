@@ -5,6 +5,7 @@ import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.analyzer.wire.Fragment;
 import io.cuepoint.ingest.wire.FrameRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,9 @@ import java.util.Map;
  * it from its start to its end time.
  *
  * <p>Each sampled analysis image goes through an MOG2 background model ({@link ForegroundMeter}); its
- * foreground share is smoothed and compared with two thresholds (hysteresis). Segments are analysed
+ * foreground share is smoothed (a moving median, which keeps a short pause between two movements) and
+ * compared with two thresholds (hysteresis) low enough for a small object such as one hand or
+ * instrument in a procedure field. Segments are analysed
  * independently, possibly on different machines, so the model starts cold in every segment. Instead of
  * discarding the first images while it warms up, it is seeded with the median of the lead-in image
  * (when the lead-in was sampled) and {@link MotionConfig#backgroundSamples()} images spread over the
@@ -105,14 +108,22 @@ public final class MotionDetector implements ArtifactDetector {
         return images;
     }
 
-    /** Centred moving average, shortened at the ends. */
+    /**
+     * Centred moving median, shortened at the ends. Unlike a mean it removes a blip or a dropout of
+     * fewer than half the window without moving the edges of a movement, so a short pause between two
+     * movements stays a pause instead of being smeared over by its neighbours.
+     */
     private double[] smooth(double[] values) {
         int half = config.smoothing() / 2;
         var out = new double[values.length];
+        var window = new double[2 * half + 1];
         for (int i = 0; i < values.length; i++) {
             int from = Math.max(0, i - half);
             int to = Math.min(values.length, i + half + 1);
-            out[i] = mean(values, from, to);
+            System.arraycopy(values, from, window, 0, to - from);
+            Arrays.sort(window, 0, to - from);
+            int n = to - from;
+            out[i] = n % 2 == 1 ? window[n / 2] : (window[n / 2 - 1] + window[n / 2]) / 2;
         }
         return out;
     }
