@@ -9,7 +9,10 @@ package io.cuepoint.analyzer.detect;
  *                       default 60)
  * @param ransacPixels   largest disagreement, in thumbnail pixels, of a track that still follows the
  *                       camera (env {@code CUEPOINT_CAMERA_RANSAC_PX}, default 0.25): tight, because an
- *                       object moving a fraction of a pixel per frame must not pull the estimate along
+ *                       object moving a fraction of a pixel per frame must not pull the estimate along; a
+ *                       pair that fails {@code minInlierShare} at it is fitted again at
+ *                       {@value GlobalMotionEstimator#LOOSE_FACTOR} times it, because the resampled tracks
+ *                       of a moving camera scatter by about half a pixel
  * @param minInlierShare share of the tracks, 0 to 1, that must agree on one motion for it to count
  *                       (env {@code CUEPOINT_CAMERA_MIN_INLIERS}, default 0.5); below it, objects dominate
  *                       the picture and nothing is said about the camera
@@ -25,7 +28,10 @@ package io.cuepoint.analyzer.detect;
  *                       per second)
  * @param shakeOn        shake begins when the motion that the smoothing removes (the high-frequency
  *                       residual of the translation, RMS over the smoothing window) reaches this many frame
- *                       widths per second (env {@code CUEPOINT_CAMERA_SHAKE_ON}, default 0.1)
+ *                       widths per second (env {@code CUEPOINT_CAMERA_SHAKE_ON}, default 0.07, about a
+ *                       thumbnail pixel of jitter every few frames; handheld jitter of 4 px per frame at
+ *                       720p reaches it) and outweighs the steady motion it rides on
+ *                       ({@link CameraDetector#SHAKE_DOMINANCE})
  * @param minMs          shortest pan, tilt, zoom or shake reported, in milliseconds
  *                       (env {@code CUEPOINT_CAMERA_MIN_MS}, default 500)
  */
@@ -35,6 +41,6 @@ public record CameraConfig(int maxCorners, double ransacPixels, double minInlier
     public static final double OFF_SHARE = 0.6;
 
     public static CameraConfig defaults() {
-        return new CameraConfig(60, 0.25, 0.5, 0.3, 600, 0.04, 0.05, 0.1, 500);
+        return new CameraConfig(60, 0.25, 0.5, 0.3, 600, 0.04, 0.05, 0.07, 500);
     }
 }

@@ -19,7 +19,9 @@ import java.util.Map;
  * (a large luma-histogram change) are not compared. The per-frame speeds are smoothed over a centred window
  * and thresholded with hysteresis; each stretch is then trimmed to where the unsmoothed motion is there
  * ({@link MotionSeries#trim}). Shake is what the smoothing removes: the residual of the translation, RMS
- * over the same window. See {@link CameraConfig}.
+ * over the same window, where it outweighs the steady motion ({@link #SHAKE_DOMINANCE}). A pan or tilt must
+ * move the view by {@link #MIN_TRAVEL}, and a zoom must move the picture's edges faster than the picture
+ * moves sideways ({@link #ZOOM_DOMINANCE}). See {@link CameraConfig}.
  */
 public final class CameraDetector implements SegmentDetector {
     public static final String NAME = "camera";
@@ -33,6 +35,22 @@ public final class CameraDetector implements SegmentDetector {
      * moves one way keeps the sign, a shaking one keeps changing it.
      */
     static final double MIN_CONSISTENCY = 0.6;
+
+    /**
+     * Least ratio of the jitter (RMS residual) to the steady speed it rides on for a stretch to be shake:
+     * tracking over a pan or tilt is never perfectly even, and a camera that jitters while it moves one
+     * way on purpose is reported as that move.
+     */
+    static final double SHAKE_DOMINANCE = 1.5;
+
+    /** Least distance, in frame widths (pan) or heights (tilt), that a whole pan or tilt moves the view. */
+    static final double MIN_TRAVEL = 0.05;
+
+    /**
+     * Least ratio of a zoom's edge speed (half the picture times its rate) to the picture's mean sideways
+     * speed over the same frames; below it the scale change is taken for bias from the sideways motion.
+     */
+    static final double ZOOM_DOMINANCE = 0.5;
 
     private final CameraConfig config;
 
@@ -60,9 +78,9 @@ public final class CameraDetector implements SegmentDetector {
         int half = halfWindow(all);
         double off = CameraConfig.OFF_SHARE;
         var events = new ArrayList<Event>();
-        intervals(segment, ctx, PAN, motion.pan(), half, config.panOn(), offset, "right", "left", "speed", events);
-        intervals(segment, ctx, TILT, motion.tilt(), half, config.panOn(), offset, "down", "up", "speed", events);
-        intervals(segment, ctx, ZOOM, motion.zoom(), half, config.zoomOn(), offset, "in", "out", "rate", events);
+        intervals(segment, ctx, PAN, motion.pan(), half, config.panOn(), offset, "right", "left", "speed", null, events);
+        intervals(segment, ctx, TILT, motion.tilt(), half, config.panOn(), offset, "down", "up", "speed", null, events);
+        intervals(segment, ctx, ZOOM, motion.zoom(), half, config.zoomOn(), offset, "in", "out", "rate", motion, events);
         // Shake: the translation (in frame widths per second on both axes) minus its smoothed self.
         var residualX = residual(motion.jitterX(), half);
         var residualY = residual(motion.jitterY(), half);
@@ -71,6 +89,15 @@ public final class CameraDetector implements SegmentDetector {
             energy[i] = Math.hypot(residualX[i], residualY[i]);
         }
         var rms = MotionSeries.movingRms(energy, half);
+        var steadyX = MotionSeries.smooth(motion.jitterX(), half);
+        var steadyY = MotionSeries.smooth(motion.jitterY(), half);
+        for (int i = 0; i < rms.length; i++) {
+            // A deliberate move whose tracking is a little noisy is no shake: the jitter has to outweigh it.
+            double steady = Math.hypot(steadyX[i], steadyY[i]);
+            if (!(rms[i] >= SHAKE_DOMINANCE * steady)) {
+                rms[i] = Double.isNaN(rms[i]) ? Double.NaN : 0;
+            }
+        }
         var shaking = MotionSeries.hysteresis(rms, config.shakeOn(), config.shakeOn() * off);
         MotionSeries.trim(shaking, energy);
         var labels = own(shaking, offset);
@@ -123,7 +150,8 @@ public final class CameraDetector implements SegmentDetector {
     }
 
     private void intervals(Segment segment, DetectionContext ctx, String type, double[] raw, int half, double on,
-                           int offset, String positive, String negative, String measure, List<Event> events) {
+                           int offset, String positive, String negative, String measure, Motion translation,
+                           List<Event> events) {
         var labels = MotionSeries.hysteresis(MotionSeries.smooth(raw, half), on, on * CameraConfig.OFF_SHARE);
         MotionSeries.trim(labels, raw);
         for (var run : FrameRuns.of(segment, own(labels, offset), config.minMs(), true)) {
@@ -133,10 +161,30 @@ public final class CameraDetector implements SegmentDetector {
                 // Back and forth (shake that the smoothing did not cancel), not a steady move one way.
                 continue;
             }
+            if (translation == null && run.fragment() == null && value * run.durationMs() / 1000.0 < MIN_TRAVEL) {
+                // A drift of a few thumbnail pixels (the wander of a shake, the bias of a zoom) is no pan or
+                // tilt. Fragments are let through: their travel is only known once the api joins them.
+                continue;
+            }
+            if (translation != null && value / 2 < ZOOM_DOMINANCE * translationSpeed(translation, run.from() + offset,
+                    run.to() + offset)) {
+                // The picture's edges move less by the scale change than everything moves sideways: a scale
+                // estimate biased by tracks leaving the picture during a pan, tilt or shake, not a zoom.
+                continue;
+            }
             events.add(ctx.event(segment, NAME, type, run.startMs(), run.endMs(), run.first().frame(),
                     run.last().frame(), confidence(value, on),
                     Map.of("direction", run.label() == 1 ? positive : negative, measure, round(value)), run.fragment()));
         }
+    }
+
+    /** Mean magnitude of the unsmoothed translation over {@code [from, to)}, frame widths per second. */
+    private static double translationSpeed(Motion motion, int from, int to) {
+        var speed = new double[to - from];
+        for (int i = from; i < to; i++) {
+            speed[i - from] = Math.hypot(motion.jitterX()[i], motion.jitterY()[i]);
+        }
+        return MotionSeries.meanMagnitude(speed, 0, speed.length);
     }
 
     /** The value minus its centred moving average; NaN stays NaN. */

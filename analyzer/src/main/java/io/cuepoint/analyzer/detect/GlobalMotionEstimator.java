@@ -30,6 +30,9 @@ final class GlobalMotionEstimator implements AutoCloseable {
         static final Step NONE = new Step(false, 0, 0, 1, 0, 0);
     }
 
+    /** Tolerance of the second, looser fit, as a multiple of the first's. */
+    static final double LOOSE_FACTOR = 3;
+
     private final int maxCorners;
     private final double ransacPixels;
     private Mat previous = new Mat();
@@ -40,7 +43,9 @@ final class GlobalMotionEstimator implements AutoCloseable {
     private final Mat error = new Mat();
     private final Mat inliers = new Mat();
     private final Mat noMask = new Mat();
-    private final Size window = new Size(7, 7);
+    // 11 x 11 on one pyramid level above the 64-px thumbnail: smaller windows, or a 16-px top level, lock onto
+    // the wrong period of repetitive texture and break up tracks of a moving picture.
+    private final Size window = new Size(11, 11);
     // COUNT + EPS: at most 10 iterations, stop when a step moves less than 0.02 px.
     private final TermCriteria criteria = new TermCriteria(3, 10, 0.02);
 
@@ -66,7 +71,7 @@ final class GlobalMotionEstimator implements AutoCloseable {
         if (found < 6) {
             return Step.NONE;
         }
-        calcOpticalFlowPyrLK(previous, next, corners, moved, status, error, window, 2, criteria, 0, 1e-4);
+        calcOpticalFlowPyrLK(previous, next, corners, moved, status, error, window, 1, criteria, 0, 1e-4);
         int tracked = 0;
         try (var ok = status.createIndexer()) {
             var flags = (UByteIndexer) ok;
@@ -80,25 +85,36 @@ final class GlobalMotionEstimator implements AutoCloseable {
         try (var from = new Mat(tracked, 1, CV_32FC2);
              var to = new Mat(tracked, 1, CV_32FC2)) {
             copyTracked(from, to, found);
-            try (var transform = estimateAffinePartial2D(from, to, inliers, RANSAC, ransacPixels, 200, 0.99, 10)) {
-                if (transform.empty()) {
-                    return Step.NONE;
-                }
-                int agreeing = countNonZero(inliers);
-                double share = (double) agreeing / tracked;
-                if (share < minInlierShare) {
-                    return new Step(false, 0, 0, 1, tracked, share);
-                }
-                try (var m = transform.<DoubleIndexer>createIndexer()) {
-                    double a = m.get(0, 0);
-                    double b = m.get(1, 0);
-                    // The centre's displacement: a zoom about the centre moves it by nothing.
-                    double cx = width / 2.0;
-                    double cy = height / 2.0;
-                    double dx = a * cx - b * cy + m.get(0, 2) - cx;
-                    double dy = b * cx + a * cy + m.get(1, 2) - cy;
-                    return new Step(true, dx, dy, Math.hypot(a, b), tracked, share);
-                }
+            var step = fit(from, to, tracked, width, height, ransacPixels, minInlierShare);
+            if (!step.valid() && step.tracks() > 0) {
+                // A moving thumbnail is resampled differently every frame, so the tracks of a panning or
+                // shaking camera scatter by half a pixel: retry looser. A still camera passes the tight fit
+                // first, which keeps slowly moving objects out of its estimate.
+                step = fit(from, to, tracked, width, height, ransacPixels * LOOSE_FACTOR, minInlierShare);
+            }
+            return step;
+        }
+    }
+
+    private Step fit(Mat from, Mat to, int tracked, int width, int height, double tolerance, double minInlierShare) {
+        try (var transform = estimateAffinePartial2D(from, to, inliers, RANSAC, tolerance, 200, 0.99, 10)) {
+            if (transform.empty()) {
+                return Step.NONE;
+            }
+            int agreeing = countNonZero(inliers);
+            double share = (double) agreeing / tracked;
+            if (share < minInlierShare) {
+                return new Step(false, 0, 0, 1, tracked, share);
+            }
+            try (var m = transform.<DoubleIndexer>createIndexer()) {
+                double a = m.get(0, 0);
+                double b = m.get(1, 0);
+                // The centre's displacement: a zoom about the centre moves it by nothing.
+                double cx = width / 2.0;
+                double cy = height / 2.0;
+                double dx = a * cx - b * cy + m.get(0, 2) - cx;
+                double dy = b * cx + a * cy + m.get(1, 2) - cy;
+                return new Step(true, dx, dy, Math.hypot(a, b), tracked, share);
             }
         }
     }

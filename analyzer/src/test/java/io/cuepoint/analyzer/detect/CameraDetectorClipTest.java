@@ -59,6 +59,17 @@ class CameraDetectorClipTest {
     }
 
     @Test
+    void smallRandomJitterEveryFrameIsShake() {
+        // Half a thumbnail pixel at most: the tracks scatter and a tight RANSAC or a high threshold loses it.
+        var events = detect(GeneratedClips.jitter());
+        var shake = only(events, CameraDetector.SHAKE);
+        assertThat(Intervals.iou(new long[] {shake.startMs(), shake.endMs()}, TRUTH[0], TRUTH[1])).isGreaterThanOrEqualTo(0.5);
+        // Uniform within 3 px each way: an RMS offset of sqrt(2 * 3² / 3) = 2.4 px of 640, 0.004 frame widths.
+        assertThat((double) shake.attributes().get("amplitude")).isBetween(0.002, 0.008);
+        assertThat(events).extracting(Event::type).containsOnly(CameraDetector.SHAKE);
+    }
+
+    @Test
     void anObjectMovingOverAStillSceneIsNoCameraMotion() {
         assertThat(detect(GeneratedClips.movingObject())).isEmpty();
     }

@@ -59,6 +59,17 @@ final class GeneratedClips {
         return overStill("shake", 4.5, "crop=640:360:'" + x + "':'" + y + "'");
     }
 
+    /**
+     * 4.5 s: still, then 1-3 s (frames 25-74) handheld jitter as a head-mounted camera gives it: every frame
+     * the window lands at a fresh random offset of up to 3 px each way around a fixed point (6 px at 720p),
+     * with no rhythm and no drift.
+     */
+    static synchronized Path jitter() {
+        String on = "between(t,1,3)";
+        return overStill("jitter", 4.5, "crop=640:360:'640+" + on + "*3*(2*random(0)-1)':'360+" + on
+                + "*3*(2*random(1)-1)'");
+    }
+
     /** 4.5 s of a still scene with a picture 120 px wide gliding across it left to right: no camera motion. */
     static synchronized Path movingObject() {
         var out = DIR.resolve("moving-object.mp4");
