@@ -17,7 +17,8 @@ import java.util.Map;
  * <p>A frame is a cut when its change score against the previous frame ({@link ThumbnailChange})
  * clears {@link ShotCutConfig#minScore()} and {@link ShotCutConfig#adaptiveFactor()} times the median
  * score of the surrounding window, is the strongest candidate within {@link ShotCutConfig#minGapMs()}
- * (the minimum shot length), is not small motion (texture that moved by a fraction of a 4-pixel block),
+ * (the minimum shot length), is not small motion (texture that moved by a fraction of a 4-pixel block)
+ * nor a fast pan (the previous picture shifted by a few thumbnail pixels),
  * does not lie in a transition or on the first frame after it, and the picture does not return to what
  * it was within {@link ShotCutConfig#flashFrames()} frames (a camera flash or a single corrupt frame).
  * The lead-in frame is only ever the "before" side, so a cut on the segment's first frame is found here,
@@ -39,6 +40,13 @@ public final class ShotCutDetector implements SegmentDetector {
     private static final double MIN_BLOCK_CHANGE = 10;
     /** Largest block change, as a share of the pixel change, of small motion. */
     private static final double MOTION_SHARE = 0.55;
+    /** Largest displacement per frame, in thumbnail pixels (an eighth of a 64-pixel width), tried for fast pans. */
+    private static final int PAN_SHIFT = 8;
+    /**
+     * A change is a fast pan when a shift leaves less than this share of the pixel difference; whip pans
+     * leave about 0.3 or less, cuts (look-alike grey shots included) 0.75 or more.
+     */
+    private static final double PAN_SHARE = 0.5;
 
     private final ShotCutConfig config;
     private final TransitionFinder finder;
@@ -73,7 +81,7 @@ public final class ShotCutDetector implements SegmentDetector {
         for (int i = 1; i < n; i++) {
             double threshold = Math.max(config.minScore(), config.adaptiveFactor() * windowMedian(scores, i));
             if (scores[i] > threshold && !inTransition(transitions, i) && !isSmallMotion(luma, i)
-                    && !isFlash(frames, hists, i, scores[i])) {
+                    && !isFlash(frames, hists, i, scores[i]) && !isFastPan(luma, i)) {
                 candidates.add(new Candidate(frames.get(i), scores[i], threshold));
             }
         }
@@ -105,6 +113,16 @@ public final class ShotCutDetector implements SegmentDetector {
         }
         double blocks = luma.blockChange(index - 1, index);
         return blocks < MIN_BLOCK_CHANGE && blocks < MOTION_SHARE * luma.pixelChange(index - 1, index);
+    }
+
+    /**
+     * A change that a shift of the previous picture by up to {@link #PAN_SHIFT} pixels largely explains: a
+     * whip pan or fast tilt moves the picture by several thumbnail pixels a frame, which scores like a cut,
+     * but the new frame is the old one displaced; after a cut the best shift leaves most of the difference.
+     */
+    private static boolean isFastPan(LumaFrames luma, int index) {
+        return luma.comparable(index - 1, index)
+                && luma.bestShiftedDiff(index - 1, index, PAN_SHIFT) < PAN_SHARE * luma.pixelChange(index - 1, index);
     }
 
     /** A cut on a transition's frames, or on the first frame after it, is the transition itself. */

@@ -15,8 +15,9 @@ import java.util.List;
  * <b>Growth:</b> from the best seed, the frames are projected on the line between its window's ends and the
  * run is grown both ways while each frame moves further along the line and stays close to it; then once
  * more on the line between the ends found, so that windows larger or smaller than the transition agree.
- * <b>Checks:</b> the ends must differ clearly, the frames must fit the blend, and the change must not be
- * explained by a small shift of the picture (a slow pan is nearly linear over a few frames).
+ * <b>Checks:</b> the ends must differ clearly (a flash returns to the picture it left), the frames must fit the
+ * blend, and the change must not be explained by a shift of the picture: a slow pan or zoom is nearly linear
+ * in block averages over a second or more, but a shift of a few pixels takes most of its change away.
  *
  * <p>The kind comes from where the line through the frames meets a uniform picture: a fade runs from or to
  * a picture whose remaining structure is nearly zero; ahead of the transition that is a fade-out, behind it a
@@ -36,6 +37,13 @@ final class TransitionFinder {
     private static final double UNIFORM_SHARE = 0.2;
     /** Largest shift in thumbnail pixels tried when asking whether motion explains the change. */
     private static final int MAX_SHIFT = 2;
+    /** Largest shift, in thumbnail pixels, tried when asking whether a run's ends differ by displacement. */
+    private static final int MOTION_SHIFT = 4;
+    /**
+     * A run is motion when some shift leaves less than this share of its ends' pixel difference; across
+     * dissolves and fades the best shift still leaves 0.88 or more, across slow pans and zooms 0.7 or less.
+     */
+    private static final double MOTION_SHARE = 0.8;
 
     private final ShotCutConfig config;
 
@@ -214,7 +222,9 @@ final class TransitionFinder {
             error += run.line.error(i);
         }
         error /= length;
-        if (error > config.transitionMaxError() * span + NOISE || shiftExplains(frames, run.from, run.to, span)) {
+        if (error > config.transitionMaxError() * span + NOISE || shiftExplains(frames, run.from, run.to, span)
+                || !fragment && frames.blockChange(run.from, run.to) < config.transitionMinChange()
+                || isMotion(frames, run.from, run.to)) {
             return null;
         }
         String kind = kind(frames, run.from, run.to);
@@ -225,6 +235,16 @@ final class TransitionFinder {
     /** Whether a shift of frame {@code a} by a few pixels comes close to frame {@code b}: motion, not a blend. */
     private static boolean shiftExplains(LumaFrames frames, int a, int b, double span) {
         return frames.bestShiftedDiff(a, b, MAX_SHIFT) < 0.5 * span;
+    }
+
+    /**
+     * Whether the change from frame {@code a} to frame {@code b} is largely a displacement of the picture: a
+     * slow pan or zoom of smooth, blurry content changes the block averages nearly linearly for a second or
+     * two and so fits a blend line, but shifting {@code a} by a few pixels removes much of its difference to
+     * {@code b}. Across a dissolve or fade the picture is replaced, and no shift helps by more than a little.
+     */
+    private static boolean isMotion(LumaFrames frames, int a, int b) {
+        return frames.bestShiftedDiff(a, b, MOTION_SHIFT) < MOTION_SHARE * frames.pixelChange(a, b);
     }
 
     /**

@@ -66,6 +66,18 @@ class ShotTransitionClipTest {
     }
 
     @Test
+    void aSlowPanOverSmoothContentIsNotADissolve() {
+        var events = detect(DecodedSegments.of(TransitionClips.slowBlurredPan()));
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aWhipPanWithinAShotIsNeitherACutNorATransition() {
+        var events = detect(DecodedSegments.of(TransitionClips.whipPan()));
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void transitionsAcrossSegmentBoundariesArriveAsFragmentsThatJoin() {
         // 2.4 s segments: boundaries at frames 60 (inside the crossfade), 120 (inside the dissolve) and 240.
         var segments = DecodedSegments.of(TransitionClips.gradual(), 2.4);

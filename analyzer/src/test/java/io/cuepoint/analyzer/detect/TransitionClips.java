@@ -81,6 +81,25 @@ final class TransitionClips {
         return render("pan-flash.mp4", images, filter);
     }
 
+    /** 5 s of a slow diagonal pan over the blurred astronaut: smooth motion, no transition, no cut. */
+    static Path slowBlurredPan() {
+        String filter = "[0:v]gblur=sigma=12,scale=1280:1280,setsar=1,fps=25,"
+                + "crop=800:450:'60*t':'40*t',scale=640:360,format=yuv420p,"
+                + "trim=duration=5,setpts=PTS-STARTPTS[out]";
+        return render("slow-pan.mp4", List.of("astronaut.png"), filter);
+    }
+
+    /**
+     * 3 s of one shot with a whip pan: the camera drifts over the fruits, swings 640 px in 0.5 s (eased start
+     * and stop, up to 63 px a frame) to the baboon hanging beside them, and drifts on.
+     */
+    static Path whipPan() {
+        String filter = "[0:v]scale=704:396,setsar=1[l];[1:v]scale=704:396,setsar=1[r];[l][r]hstack,fps=25,"
+                + "crop=640:360:'20+4*t+320*(1-cos(PI*clip((t-1)/0.5,0,1)))':'10+4*t',format=yuv420p,"
+                + "trim=duration=3,setpts=PTS-STARTPTS[out]";
+        return render("whip-pan.mp4", List.of("fruits.jpg", "baboon.jpg"), filter);
+    }
+
     private static synchronized Path render(String name, List<String> images, String filter) {
         var out = DIR.resolve(name);
         if (Files.isRegularFile(out)) {
@@ -88,7 +107,7 @@ final class TransitionClips {
         }
         var command = new ArrayList<>(List.of("/usr/bin/ffmpeg", "-y", "-loglevel", "error"));
         for (String image : images) {
-            command.addAll(List.of("-loop", "1", "-framerate", "25", "-t", "4", "-i", image(image).toString()));
+            command.addAll(List.of("-loop", "1", "-framerate", "25", "-t", "5", "-i", image(image).toString()));
         }
         var partial = DIR.resolve(name + ".part.mp4");
         command.addAll(List.of("-filter_complex", filter, "-map", "[out]", "-r", "25", "-c:v", "libx264",
