@@ -3,20 +3,11 @@ package io.cuepoint.api.web;
 import io.cuepoint.analyzer.wire.Artifact;
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.analyzer.wire.SegmentEvents;
-import io.cuepoint.api.ApiTestBase;
 import io.cuepoint.api.Records;
-import io.cuepoint.api.materialize.EventMaterializer;
-import io.cuepoint.api.store.Database;
 import io.cuepoint.api.store.StoredVideos;
-import io.cuepoint.api.store.VideoRepository;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -39,28 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 52 s make three shots: [0, 20 s), [20 s, 50 s), [52 s, 90 s).
  */
 @MicronautTest
-class MotionApiTest extends ApiTestBase {
+class MotionApiTest extends HttpApiTestBase {
     private static final int COLS = 8;
     private static final int ROWS = 6;
     private static final long STEP = 500;
     private static final double HOT = 200 / 255.0;
-
-    @Inject
-    @Client("/")
-    HttpClient httpClient;
-    @Inject
-    EventMaterializer materializer;
-    @Inject
-    Database db;
-    @Inject
-    VideoRepository videos;
-
-    private BlockingHttpClient client;
-
-    @BeforeAll
-    void setUp() {
-        client = httpClient.toBlocking();
-    }
 
     @Test
     void heatmapPerShotSplitsAtTheCutAndLeavesTheDissolveOut() {

@@ -12,31 +12,21 @@ import io.cuepoint.analyzer.wire.Artifact;
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.analyzer.wire.Fragment;
 import io.cuepoint.analyzer.wire.SegmentEvents;
-import io.cuepoint.api.ApiTestBase;
 import io.cuepoint.api.Records;
-import io.cuepoint.api.materialize.EventMaterializer;
-import io.cuepoint.api.store.Database;
-import io.cuepoint.api.store.VideoRepository;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,32 +36,15 @@ import org.junit.jupiter.api.Test;
  * first with one more line (a build), A's return is A with a presenter corner changed.
  */
 @MicronautTest
-class SlideApiTest extends ApiTestBase {
+class SlideApiTest extends HttpApiTestBase {
     private static final long S = 1000;
-
-    @Inject
-    @Client("/")
-    HttpClient httpClient;
-    @Inject
-    EventMaterializer materializer;
-    @Inject
-    Database db;
-    @Inject
-    VideoRepository videos;
-
-    private BlockingHttpClient client;
-
-    @BeforeAll
-    void setUp() {
-        client = httpClient.toBlocking();
-    }
 
     @Test
     void slidesAreNumberedByFirstAppearanceWhateverOrderTheSegmentsArriveIn() {
         String v = "lecture-orders";
         String expected = null;
         for (int[] order : new int[][] {{0, 1, 2}, {2, 1, 0}, {1, 2, 0}, {0, 1, 2, 1, 0}}) {
-            recreate(v);
+            recreate(v, "lecture.mp4");
             var segments = segments(v);
             for (int i : order) {
                 materializer.apply(segments.get(i));
@@ -96,7 +69,7 @@ class SlideApiTest extends ApiTestBase {
     @Test
     void slideEventsCarryTheirNumberRevisitAndKeyframe() {
         String v = "lecture-events";
-        recreate(v);
+        recreate(v, "lecture.mp4");
         segments(v).forEach(materializer::apply);
 
         var items = (List<Map<String, Object>>) getJson(client, "/api/v1/videos/" + v
@@ -111,7 +84,7 @@ class SlideApiTest extends ApiTestBase {
     @Test
     void keyframesAreServedAsTheirJpegBytes() throws IOException {
         String v = "lecture-keyframes";
-        recreate(v);
+        recreate(v, "lecture.mp4");
         segments(v).forEach(materializer::apply);
 
         var response = client.exchange(withKey(HttpRequest.GET("/api/v1/videos/" + v + "/keyframes/f990")),
@@ -128,7 +101,7 @@ class SlideApiTest extends ApiTestBase {
     @Test
     void slidesAndKeyframesNeedTheApiKey() {
         String v = "lecture-keys";
-        recreate(v);
+        recreate(v, "lecture.mp4");
         segments(v).forEach(materializer::apply);
         problem(client, HttpRequest.GET("/api/v1/videos/" + v + "/slides"), 401);
         problem(client, HttpRequest.GET("/api/v1/videos/" + v + "/keyframes/f990"), 401);
@@ -221,14 +194,5 @@ class SlideApiTest extends ApiTestBase {
         } catch (IOException e) {
             throw new AssertionError("not a JSON list: " + json, e);
         }
-    }
-
-    private void recreate(String id) {
-        db.inTransaction("test", c -> {
-            videos.delete(c, id);
-            videos.insert(c, id, "lecture.mp4", "/media/" + id + "/lecture.mp4", Instant.parse("2026-01-05T09:59:00Z"));
-            return null;
-        });
-        materializer.apply(Records.started(id));
     }
 }

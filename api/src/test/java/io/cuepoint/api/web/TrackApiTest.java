@@ -1,22 +1,12 @@
 package io.cuepoint.api.web;
 
 import io.cuepoint.analyzer.wire.SegmentEvents;
-import io.cuepoint.api.ApiTestBase;
 import io.cuepoint.api.Records;
 import io.cuepoint.api.TrackedScene;
-import io.cuepoint.api.materialize.EventMaterializer;
-import io.cuepoint.api.store.Database;
-import io.cuepoint.api.store.VideoRepository;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,31 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tracks over HTTP: the timeline's spatialTracks, the events' track filter, and arrival-order independence. */
 @MicronautTest
-class TrackApiTest extends ApiTestBase {
-    @Inject
-    @Client("/")
-    HttpClient httpClient;
-    @Inject
-    EventMaterializer materializer;
-    @Inject
-    Database db;
-    @Inject
-    VideoRepository videos;
-
-    private BlockingHttpClient client;
-
-    @BeforeAll
-    void setUp() {
-        client = httpClient.toBlocking();
-    }
-
+class TrackApiTest extends HttpApiTestBase {
     @Test
     void theTimelineIsByteIdenticalWhateverOrderTheSegmentsArrivedIn() {
         String v = "classroom-orders";
         String expected = null;
         String expectedEvents = null;
         for (int[] order : new int[][] {{0, 1, 2}, {2, 1, 0}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}}) {
-            recreate(v);
+            recreate(v, "classroom.mp4");
             // Decoding completes first, so the last segment to arrive completes the video.
             materializer.apply(Records.completed(v, 3));
             List<SegmentEvents> segments = TrackedScene.classroom(v).segments();
@@ -79,7 +52,7 @@ class TrackApiTest extends ApiTestBase {
     @Test
     void theTimelineListsTracksAndKeepsItsTypeGroups() {
         String v = "classroom-timeline";
-        recreate(v);
+        recreate(v, "classroom.mp4");
         TrackedScene.classroom(v).segments().forEach(materializer::apply);
 
         var timeline = getJson(client, "/api/v1/videos/" + v + "/timeline");
@@ -99,7 +72,7 @@ class TrackApiTest extends ApiTestBase {
     @Test
     void eventsFilterByTrackAndPageThroughIt() {
         String v = "classroom-filter";
-        recreate(v);
+        recreate(v, "classroom.mp4");
         TrackedScene.classroom(v).segments().forEach(materializer::apply);
 
         var ids = new ArrayList<String>();
@@ -134,15 +107,5 @@ class TrackApiTest extends ApiTestBase {
     void openApiDescribesTracks() {
         String spec = client.retrieve(HttpRequest.GET("/swagger/cuepoint.yml"), String.class);
         assertThat(spec).contains("spatialTracks", "SpatialTrack", "name: track", "person-s0-1");
-    }
-
-    private void recreate(String id) {
-        db.inTransaction("test", c -> {
-            videos.delete(c, id);
-            videos.insert(c, id, "classroom.mp4", "/media/" + id + "/classroom.mp4",
-                    Instant.parse("2026-01-05T09:59:00Z"));
-            return null;
-        });
-        materializer.apply(Records.started(id));
     }
 }
