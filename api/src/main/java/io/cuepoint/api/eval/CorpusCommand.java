@@ -27,6 +27,13 @@ public final class CorpusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CorpusSize corpusSize = CorpusSize.parse(size);
+        try {
+            Stills.requireAll();
+        } catch (IllegalStateException missing) {
+            // A machine without the source pictures: say which package to install, without a stack trace.
+            spec.commandLine().getErr().println("cuepoint: " + missing.getMessage());
+            return 2;
+        }
         var console = spec.commandLine().getOut();
         console.printf("Rendering the %s corpus (seed %d) into %s%n", corpusSize.name().toLowerCase(java.util.Locale.ROOT),
                 seed, out);

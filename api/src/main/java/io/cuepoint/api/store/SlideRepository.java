@@ -1,5 +1,6 @@
 package io.cuepoint.api.store;
 
+import io.cuepoint.analyzer.wire.Artifact;
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.ingest.wire.WireJson;
 import jakarta.inject.Singleton;
@@ -9,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Slides as stored: the served {@code slide.shown} events (rows of {@code events}) and the keyframe
@@ -19,7 +19,6 @@ import java.util.Optional;
 @Singleton
 public final class SlideRepository {
     public static final String SLIDE_SHOWN = "slide.shown";
-    public static final String KEYFRAME = "keyframe";
 
     /**
      * One stored keyframe without its bytes.
@@ -52,7 +51,7 @@ public final class SlideRepository {
         try (var ps = c.prepareStatement("SELECT name, frame, attributes ->> 'signature' FROM artifacts "
                 + "WHERE video_id = ? AND kind = ? ORDER BY frame, name")) {
             ps.setString(1, videoId);
-            ps.setString(2, KEYFRAME);
+            ps.setString(2, Artifact.KEYFRAME);
             var out = new ArrayList<KeyframeRef>();
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -60,18 +59,6 @@ public final class SlideRepository {
                 }
             }
             return out;
-        }
-    }
-
-    /** The JPEG bytes of one keyframe. */
-    public Optional<byte[]> keyframeImage(Connection c, String videoId, String name) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT data FROM artifacts WHERE video_id = ? AND kind = ? AND name = ?")) {
-            ps.setString(1, videoId);
-            ps.setString(2, KEYFRAME);
-            ps.setString(3, name);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
-            }
         }
     }
 

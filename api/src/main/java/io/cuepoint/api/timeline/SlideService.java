@@ -1,7 +1,9 @@
 package io.cuepoint.api.timeline;
 
+import io.cuepoint.analyzer.wire.Artifact;
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.api.ApiException;
+import io.cuepoint.api.store.ArtifactRepository;
 import io.cuepoint.api.store.Database;
 import io.cuepoint.api.store.SlideRepository;
 import io.cuepoint.api.store.VideoRepository;
@@ -19,11 +21,13 @@ public final class SlideService {
     private final Database db;
     private final VideoRepository videos;
     private final SlideRepository slides;
+    private final ArtifactRepository artifacts;
 
-    public SlideService(Database db, VideoRepository videos, SlideRepository slides) {
+    public SlideService(Database db, VideoRepository videos, SlideRepository slides, ArtifactRepository artifacts) {
         this.db = db;
         this.videos = videos;
         this.slides = slides;
+        this.artifacts = artifacts;
     }
 
     /**
@@ -46,7 +50,7 @@ public final class SlideService {
     public byte[] keyframe(String videoId, String name) {
         return db.read("reading a keyframe", c -> {
             requireVideo(c, videoId);
-            return slides.keyframeImage(c, videoId, name)
+            return artifacts.find(c, videoId, Artifact.KEYFRAME, name).map(stored -> stored.artifact().data())
                     .orElseThrow(() -> ApiException.notFound("video " + videoId + " has no keyframe " + name));
         });
     }
