@@ -106,12 +106,28 @@ public final class DetectorRegistry {
                                 + ", which was not loaded");
                     }
                 }
-                created.add(entry.factory().create(config, models));
+                var detector = entry.factory().create(config, models);
+                created.add(detector);
+                if (detector instanceof DerivedDetector derived) {
+                    requireInputsBefore(config, name, derived.inputs());
+                }
             }
             return List.copyOf(created);
         } catch (RuntimeException e) {
             created.forEach(DetectorRegistry::closeQuietly);
             throw e;
+        }
+    }
+
+    private static void requireInputsBefore(AnalyzerConfig config, String name, List<String> inputs) {
+        int position = config.detectors().indexOf(name);
+        for (var input : inputs) {
+            int at = config.detectors().indexOf(input);
+            if (at < 0 || at > position) {
+                throw new AnalyzerException("detector " + name + " reads the events of " + input + ", so "
+                        + AnalyzerConfig.DETECTORS + " must list " + input + " before " + name + " (it lists "
+                        + String.join(",", config.detectors()) + ")");
+            }
         }
     }
 

@@ -65,7 +65,11 @@ public final class SegmentAnalyzer implements AutoCloseable {
         var errors = new ArrayList<String>();
         for (var detector : detectors) {
             try {
-                if (detector instanceof ArtifactDetector producer) {
+                if (detector instanceof DerivedDetector derived) {
+                    var output = derived.derive(segment, List.copyOf(events), context);
+                    events.addAll(output.events());
+                    artifacts.addAll(output.artifacts());
+                } else if (detector instanceof ArtifactDetector producer) {
                     var output = producer.analyze(segment, context);
                     events.addAll(output.events());
                     artifacts.addAll(output.artifacts());
