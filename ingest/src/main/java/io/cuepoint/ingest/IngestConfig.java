@@ -24,9 +24,16 @@ import java.util.function.Function;
  *                           Env {@code CUEPOINT_DECODER_THREADS}, default 0
  * @param progressIntervalMs least wall-clock milliseconds between two PROGRESS records, default 500
  *                           (not configurable from the environment: it only shapes the UI)
+ * @param audioPcm           whether each segment's audio record carries the waveform (mono 16-bit PCM at
+ *                           16 kHz, for the analyzer's speech cues) besides the loudness windows. It costs
+ *                           32 KB a second of media: 960 KB raw, about 1.3 MB as base64 JSON, for a 30 s
+ *                           segment (the topics allow 16 MB a record, the producer 8 MB). Off, speech cues
+ *                           find no audio; loudness windows stay. Env {@code CUEPOINT_AUDIO_PCM}
+ *                           ({@code true}/{@code false}), default true
  */
 public record IngestConfig(long segmentMs, double sampleFps, int analysisMaxSide, int thumbnailWidth,
-                           int jpegQuality, int audioWindowMs, int decoderThreads, long progressIntervalMs) {
+                           int jpegQuality, int audioWindowMs, int decoderThreads, long progressIntervalMs,
+                           boolean audioPcm) {
 
     public static final String SEGMENT_SECONDS = "CUEPOINT_SEGMENT_SECONDS";
     public static final String SAMPLE_FPS = "CUEPOINT_SAMPLE_FPS";
@@ -35,6 +42,7 @@ public record IngestConfig(long segmentMs, double sampleFps, int analysisMaxSide
     public static final String JPEG_QUALITY = "CUEPOINT_JPEG_QUALITY";
     public static final String AUDIO_WINDOW_MS = "CUEPOINT_AUDIO_WINDOW_MS";
     public static final String DECODER_THREADS = "CUEPOINT_DECODER_THREADS";
+    public static final String AUDIO_PCM = "CUEPOINT_AUDIO_PCM";
 
     public IngestConfig {
         // Checked here too, so a config built in code is held to the same rules as one from the environment.
@@ -48,9 +56,16 @@ public record IngestConfig(long segmentMs, double sampleFps, int analysisMaxSide
         require(progressIntervalMs >= 0, "progressIntervalMs", progressIntervalMs, "0 or more milliseconds");
     }
 
+    /** Settings with the waveform on (its default). */
+    public IngestConfig(long segmentMs, double sampleFps, int analysisMaxSide, int thumbnailWidth, int jpegQuality,
+                        int audioWindowMs, int decoderThreads, long progressIntervalMs) {
+        this(segmentMs, sampleFps, analysisMaxSide, thumbnailWidth, jpegQuality, audioWindowMs, decoderThreads,
+                progressIntervalMs, true);
+    }
+
     /** The defaults listed on each field. */
     public static IngestConfig defaults() {
-        return new IngestConfig(30_000, 4.0, 640, 64, 85, 20, 0, 500);
+        return new IngestConfig(30_000, 4.0, 640, 64, 85, 20, 0, 500, true);
     }
 
     /** The defaults, overridden by whichever {@code CUEPOINT_*} variables are set (blank counts as unset). */
@@ -65,16 +80,17 @@ public record IngestConfig(long segmentMs, double sampleFps, int analysisMaxSide
                 read(env, JPEG_QUALITY, Integer::parseInt, d.jpegQuality()),
                 read(env, AUDIO_WINDOW_MS, Integer::parseInt, d.audioWindowMs()),
                 read(env, DECODER_THREADS, Integer::parseInt, d.decoderThreads()),
-                d.progressIntervalMs());
+                d.progressIntervalMs(),
+                read(env, AUDIO_PCM, IngestConfig::parseBoolean, d.audioPcm()));
     }
 
     /** One line for the start-up log. */
     public String describe() {
         return String.format(java.util.Locale.ROOT,
                 "segment=%.1fs sampleFps=%.2f analysisMaxSide=%dpx thumbnailWidth=%dpx jpegQuality=%d "
-                        + "audioWindow=%dms decoderThreads=%s progressInterval=%dms",
+                        + "audioWindow=%dms audioPcm=%s decoderThreads=%s progressInterval=%dms",
                 segmentMs / 1000.0, sampleFps, analysisMaxSide, thumbnailWidth, jpegQuality, audioWindowMs,
-                decoderThreads == 0 ? "auto" : Integer.toString(decoderThreads), progressIntervalMs);
+                audioPcm, decoderThreads == 0 ? "auto" : Integer.toString(decoderThreads), progressIntervalMs);
     }
 
     private static <T> T read(Map<String, String> env, String key, Function<String, T> parse, T fallback) {
@@ -89,8 +105,20 @@ public record IngestConfig(long segmentMs, double sampleFps, int analysisMaxSide
             }
             return value;
         } catch (NumberFormatException e) {
-            throw IngestException.badConfig(key, raw, fallback instanceof Double ? "a number" : "a whole number");
+            throw IngestException.badConfig(key, raw, fallback instanceof Boolean ? "true or false"
+                    : fallback instanceof Double ? "a number" : "a whole number");
         }
+    }
+
+    /** Strict, unlike {@link Boolean#parseBoolean}: a typo must not silently turn a feature off. */
+    private static Boolean parseBoolean(String raw) {
+        if (raw.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (raw.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new NumberFormatException(raw);
     }
 
     private static void require(boolean ok, String key, Object value, String expected) {

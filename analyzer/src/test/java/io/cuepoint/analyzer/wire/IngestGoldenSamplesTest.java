@@ -2,6 +2,7 @@ package io.cuepoint.analyzer.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cuepoint.analyzer.audio.AudioSamples;
 import io.cuepoint.ingest.wire.AudioRecord;
 import io.cuepoint.ingest.wire.FrameRecord;
 import io.cuepoint.ingest.wire.SegmentEnd;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The consuming side of ingest's golden samples ({@code golden/frame.json}, {@code audio.json},
- * {@code segment-end.json} in the ingest test-jar): the analyzer parses them as the sealed
+ * {@code audio-loudness-only.json}, {@code segment-end.json} in the ingest test-jar): the analyzer parses them as the sealed
  * {@link SegmentRecord} it reads from the frames topic, and finds what its detectors rely on.
  */
 class IngestGoldenSamplesTest {
@@ -44,6 +45,22 @@ class IngestGoldenSamplesTest {
         assertThat(audio.windowMs()).isEqualTo(20);
         assertThat(audio.rmsDbfs()).containsExactly(-23.5f, -120f, -18.25f);
         assertThat(audio.peakDbfs()).hasSameSizeAs(audio.rmsDbfs());
+        // The waveform: 16 kHz mono, four samples from the record's start.
+        var samples = AudioSamples.of(audio).orElseThrow();
+        assertThat(samples.sampleRate()).isEqualTo(16_000);
+        assertThat(samples.startMs()).isEqualTo(60_000);
+        assertThat(samples.samples()).containsExactly(0f, 0.5f, -1f, 32767 / 32768f);
+    }
+
+    @Test
+    void audioSampleFromBeforeTheWaveformHasNone() throws IOException {
+        var record = WireJson.read(bytes("audio-loudness-only.json"), SegmentRecord.class);
+        assertThat(record).isInstanceOf(AudioRecord.class);
+        var audio = (AudioRecord) record;
+        assertThat(audio.rmsDbfs()).containsExactly(-23.5f, -120f, -18.25f);
+        assertThat(audio.pcm()).isNull();
+        assertThat(audio.pcmRate()).isZero();
+        assertThat(AudioSamples.of(audio)).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import io.cuepoint.ingest.IngestConfig;
 import io.cuepoint.ingest.IngestException;
+import io.cuepoint.ingest.wire.AudioRecord;
 import io.cuepoint.ingest.wire.MediaInfo;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Decodes one media file with FFmpeg (through JavaCV) into thumbnails for every frame, analysis JPEGs at
  * the sampling rate and on the last frame of each segment (see {@link FrameSampler}), and audio loudness
- * windows. Times come from each frame's presentation timestamp, so variable-frame-rate files are timed
- * correctly; images are turned to display orientation and corrected for non-square pixels.
+ * windows, each with its stretch of the waveform at {@link AudioRecord#PCM_RATE} unless
+ * {@link IngestConfig#audioPcm()} is off. Times come from each frame's presentation timestamp, so
+ * variable-frame-rate files are timed correctly; images are turned to display orientation and corrected for
+ * non-square pixels.
  *
  * <p>One instance may decode many files, one at a time; it is not thread-safe.
  */
@@ -189,7 +192,7 @@ public final class VideoDecoder {
             long startUs = ctx.start_time() == AV_NOPTS_VALUE ? 0 : ctx.start_time();
             AudioMeter meter = media.hasAudio() && media.audioSampleRate() > 0
                     ? new AudioMeter(media.audioSampleRate(), media.audioChannels(), config.audioWindowMs(),
-                    listener::onAudio)
+                    config.audioPcm() ? AudioRecord.PCM_RATE : 0, listener::onAudio)
                     : null;
             int corrupt = 0;
             int consecutiveFailures = 0;

@@ -6,7 +6,10 @@ import io.cuepoint.ingest.wire.AudioRecord;
 import io.cuepoint.ingest.wire.FrameRecord;
 import io.cuepoint.ingest.wire.SegmentEnd;
 import io.cuepoint.ingest.wire.SegmentRecord;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * as wire records. Segment {@code i} holds the frames with {@code floor(ptsMs / segmentMs) == i}; every
  * segment after the first opens with a lead-in copy of the previous segment's last frame (which the decoder
  * samples, so the copy carries its analysis image: see {@code FrameSampler}); its audio
- * windows go into one {@link AudioRecord}; a {@link SegmentEnd} closes it.
+ * windows (those starting in it) go into one {@link AudioRecord}, their waveforms joined into its PCM at
+ * {@link AudioRecord#PCM_RATE} when the windows carry one: since each window's waveform runs to the next
+ * window's start, the segments' PCM put end to end is the whole downmix, without gap or overlap; a
+ * {@link SegmentEnd} closes it.
  *
  * <p>Containers interleave audio and video loosely, so the audio of a segment may still be arriving when
  * the first frame of the next segment is decoded. A segment whose frames are complete therefore waits
@@ -140,8 +146,9 @@ public final class Segmenter {
     private void end(Pending p, long endMs, boolean last) {
         AudioBuffer buffer = audioBySegment.remove(p.index());
         if (buffer != null) {
+            byte[] pcm = buffer.pcm();
             sink.accept(new AudioRecord(SegmentRecord.SCHEMA, videoId, p.index(), buffer.startMs, audioWindowMs,
-                    audioSampleRate, buffer.rms(), buffer.peak()));
+                    audioSampleRate, buffer.rms(), buffer.peak(), pcm == null ? 0 : AudioRecord.PCM_RATE, pcm));
         }
         sink.accept(new SegmentEnd(SegmentRecord.SCHEMA, videoId, p.index(), p.index() * segmentMs, endMs,
                 p.frameCount(), p.sampledCount(), last));
@@ -157,6 +164,8 @@ public final class Segmenter {
         float[] rms = new float[64];
         float[] peak = new float[64];
         int size;
+        short[] pcm;
+        int pcmSize;
 
         AudioBuffer(long startMs) {
             this.startMs = startMs;
@@ -164,20 +173,39 @@ public final class Segmenter {
 
         void add(AudioWindow w) {
             if (size == rms.length) {
-                rms = java.util.Arrays.copyOf(rms, size * 2);
-                peak = java.util.Arrays.copyOf(peak, size * 2);
+                rms = Arrays.copyOf(rms, size * 2);
+                peak = Arrays.copyOf(peak, size * 2);
             }
             rms[size] = w.rmsDbfs();
             peak[size] = w.peakDbfs();
             size++;
+            if (w.pcm() != null) {
+                if (pcm == null) {
+                    pcm = new short[w.pcm().length * 64];
+                } else if (pcmSize + w.pcm().length > pcm.length) {
+                    pcm = Arrays.copyOf(pcm, Math.max(pcmSize + w.pcm().length, pcm.length * 2));
+                }
+                System.arraycopy(w.pcm(), 0, pcm, pcmSize, w.pcm().length);
+                pcmSize += w.pcm().length;
+            }
+        }
+
+        /** The joined waveform as 16-bit little-endian bytes, or null when the windows carried none. */
+        byte[] pcm() {
+            if (pcm == null) {
+                return null;
+            }
+            var bytes = ByteBuffer.allocate(pcmSize * 2).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asShortBuffer().put(pcm, 0, pcmSize);
+            return bytes.array();
         }
 
         float[] rms() {
-            return java.util.Arrays.copyOf(rms, size);
+            return Arrays.copyOf(rms, size);
         }
 
         float[] peak() {
-            return java.util.Arrays.copyOf(peak, size);
+            return Arrays.copyOf(peak, size);
         }
     }
 }

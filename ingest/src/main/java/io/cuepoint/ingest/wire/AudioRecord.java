@@ -1,5 +1,7 @@
 package io.cuepoint.ingest.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Audio features of one segment: loudness over consecutive windows, mixed over all channels.
  *
@@ -18,7 +20,10 @@ package io.cuepoint.ingest.wire;
  *                     (records from producers before this field, or videos without audio)
  */
 public record AudioRecord(int schema, String videoId, int segment, long startMs, int windowMs, int sampleRate,
-                          float[] rmsDbfs, float[] peakDbfs, int pcmRate, byte[] pcm) implements SegmentRecord {
+                          float[] rmsDbfs, float[] peakDbfs,
+                          // Left out at 0 like pcm at null: a record without waveform reads as before it.
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) int pcmRate,
+                          byte[] pcm) implements SegmentRecord {
     /** The rate ingest resamples speech audio to: enough for pitch, syllables and voice activity. */
     public static final int PCM_RATE = 16_000;
 

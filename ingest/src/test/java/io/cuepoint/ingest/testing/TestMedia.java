@@ -136,6 +136,44 @@ public final class TestMedia {
         return out;
     }
 
+    /**
+     * Writes a 160 x 120, 25 fps H.264 video in Matroska with uncompressed stereo audio (so no codec delay
+     * shifts it): a sine of {@code hz} whose channels mix to amplitude 0.5 (left 0.6, right 0.4), silent
+     * within each {@code [from, to)} pair of {@code silences} (seconds).
+     */
+    public static Path generateGatedTone(Path out, int sampleRate, double seconds, double hz, double... silences) {
+        var gate = new StringBuilder();
+        for (int i = 0; i + 1 < silences.length; i += 2) {
+            gate.append("*not(between(t,").append(silences[i]).append(',').append(silences[i + 1]).append("))");
+        }
+        String tone = "sin(2*PI*" + hz + "*t)" + gate;
+        ffmpeg("-f", "lavfi", "-i", "testsrc=size=160x120:rate=25:duration=" + seconds,
+                "-f", "lavfi", "-i", "aevalsrc=exprs='0.6*" + tone + "|0.4*" + tone + "':s=" + sampleRate + ":d=" + seconds,
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "pcm_s16le", "-shortest",
+                out.toString());
+        return out;
+    }
+
+    /** The audio of {@code media} as FFmpeg's command line resamples it: mono 16-bit samples at {@code rate}. */
+    public static short[] ffmpegMonoPcm(Path media, int rate) {
+        try {
+            Path raw = Files.createTempFile("pcm", ".s16");
+            try {
+                ffmpeg("-i", media.toString(), "-vn", "-ac", "1", "-ar", Integer.toString(rate), "-f", "s16le",
+                        raw.toString());
+                var shorts = java.nio.ByteBuffer.wrap(Files.readAllBytes(raw))
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+                short[] pcm = new short[shorts.remaining()];
+                shorts.get(pcm);
+                return pcm;
+            } finally {
+                Files.deleteIfExists(raw);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a short text file with a video file name. */
     public static Path textFile(Path out) {
         try {

@@ -19,7 +19,12 @@ class GoldenSamplesTest {
     static final FrameRecord FRAME = new FrameRecord(1, "vid-0001", 2, 1501, 60_040, false, 2, 1,
             new byte[]{0, 0, (byte) 255, (byte) 255, 0, 0}, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9},
             4, 3);
+    /** Four PCM samples, little-endian: silence, half scale, negative and positive full scale. */
     static final AudioRecord AUDIO = new AudioRecord(1, "vid-0001", 2, 60_000, 20, 48_000,
+            new float[]{-23.5f, -120f, -18.25f}, new float[]{-6f, -120f, -3.5f}, AudioRecord.PCM_RATE,
+            new byte[]{0, 0, 0, 0x40, 0, (byte) 0x80, (byte) 0xFF, 0x7F});
+    /** The same windows as a producer from before the waveform wrote them. */
+    static final AudioRecord AUDIO_LOUDNESS_ONLY = new AudioRecord(1, "vid-0001", 2, 60_000, 20, 48_000,
             new float[]{-23.5f, -120f, -18.25f}, new float[]{-6f, -120f, -3.5f});
     static final SegmentEnd END = new SegmentEnd(1, "vid-0001", 2, 60_000, 90_000, 750, 120, false);
     static final DecodeProgress PROGRESS = new DecodeProgress(1, "vid-0001", DecodeProgress.State.COMPLETED, 1.0,
@@ -60,6 +65,18 @@ class GoldenSamplesTest {
         assertWritesAs(AUDIO, "audio.json");
         assertThat(WireJson.read(golden("audio.json"), SegmentRecord.class))
                 .isInstanceOf(AudioRecord.class).usingRecursiveComparison().isEqualTo(AUDIO);
+        // The hand-written base64 is the sample's bytes.
+        assertThat(Base64.getDecoder().decode("AAAAQACA/38=")).containsExactly(AUDIO.pcm());
+    }
+
+    @Test
+    void audioWithoutWaveformStillReadsAndLeavesBothFieldsOut() throws IOException {
+        assertWritesAs(AUDIO_LOUDNESS_ONLY, "audio-loudness-only.json");
+        var read = (AudioRecord) WireJson.read(golden("audio-loudness-only.json"), SegmentRecord.class);
+        assertThat(read).usingRecursiveComparison().isEqualTo(AUDIO_LOUDNESS_ONLY);
+        assertThat(read.pcm()).isNull();
+        assertThat(read.pcmRate()).isZero();
+        assertThat(WireJson.mapper().readTree(WireJson.write(read)).has("pcmRate")).isFalse();
     }
 
     @Test
