@@ -9,6 +9,7 @@ import io.cuepoint.analyzer.detect.FaceConfig;
 import io.cuepoint.analyzer.detect.MotionConfig;
 import io.cuepoint.analyzer.detect.ObjectConfig;
 import io.cuepoint.analyzer.detect.PoseConfig;
+import io.cuepoint.analyzer.detect.PresenterConfig;
 import io.cuepoint.analyzer.detect.ShotCutConfig;
 import io.cuepoint.analyzer.detect.TechnicalConfig;
 import io.cuepoint.analyzer.detect.SlideConfig;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
  * passes its client properties to the worker, so the all-in-one and the cluster share this record.
  *
  * <p>Environment keys (see {@link ShotCutConfig}, {@link SlideConfig}, {@link TechnicalConfig},
- * {@link CameraConfig}, {@link MotionConfig}, {@link PoseConfig}, {@link FaceConfig} and {@link ObjectConfig}
+ * {@link CameraConfig}, {@link MotionConfig}, {@link PoseConfig}, {@link FaceConfig}, {@link ObjectConfig} and {@link PresenterConfig}
  * for the tuning keys, each with unit and default):
  * <ul>
  *   <li>{@code CUEPOINT_DETECTORS}: comma-separated detector names, default
@@ -48,12 +49,13 @@ import java.util.TreeSet;
  * @param pose            pose detector tuning
  * @param faces           face detector tuning
  * @param objects         object detector tuning
+ * @param presenter       presenter cue tuning
  * @param models          where the models come from and how TensorFlow runs them ({@link ModelConfig})
  */
 public record AnalyzerConfig(String analyzerVersion, List<String> detectors, ShotCutConfig shots,
                              SlideConfig slides, TechnicalConfig technical, CameraConfig camera,
                              MotionConfig motion, PoseConfig pose, FaceConfig faces, ObjectConfig objects,
-                             ModelConfig models) {
+                             PresenterConfig presenter, ModelConfig models) {
     public static final String DEFAULT_DETECTORS = "shots,slides,technical,camera,motion,pose,faces,objects";
     public static final String FALLBACK_VERSION = "0.1.0";
     public static final String DETECTORS = "CUEPOINT_DETECTORS";
@@ -111,6 +113,21 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
     public static final String OBJECTS_FPS = "CUEPOINT_OBJECTS_FPS";
     public static final String OBJECT_LABELS = "CUEPOINT_OBJECT_LABELS";
     public static final String OBJECT_MIN_SCORE = "CUEPOINT_OBJECT_MIN_SCORE";
+    public static final String PRESENTER_KEYPOINT_SCORE = "CUEPOINT_PRESENTER_KEYPOINT_SCORE";
+    public static final String PRESENTER_MIN_HEIGHT = "CUEPOINT_PRESENTER_MIN_HEIGHT";
+    public static final String PRESENTER_SMOOTHING = "CUEPOINT_PRESENTER_SMOOTHING";
+    public static final String PRESENTER_VISIBLE_MIN_MS = "CUEPOINT_PRESENTER_VISIBLE_MIN_MS";
+    public static final String PRESENTER_FACING_MIN_MS = "CUEPOINT_PRESENTER_FACING_MIN_MS";
+    public static final String PRESENTER_GESTURE_ON = "CUEPOINT_PRESENTER_GESTURE_ON";
+    public static final String PRESENTER_GESTURE_OFF = "CUEPOINT_PRESENTER_GESTURE_OFF";
+    public static final String PRESENTER_GESTURE_MIN_MS = "CUEPOINT_PRESENTER_GESTURE_MIN_MS";
+    public static final String PRESENTER_RAISED_MARGIN = "CUEPOINT_PRESENTER_RAISED_MARGIN";
+    public static final String PRESENTER_RAISED_MIN_MS = "CUEPOINT_PRESENTER_RAISED_MIN_MS";
+    public static final String PRESENTER_POSTURE_MAGNITUDE = "CUEPOINT_PRESENTER_POSTURE_MAGNITUDE";
+    public static final String PRESENTER_POSTURE_WINDOW_MS = "CUEPOINT_PRESENTER_POSTURE_WINDOW_MS";
+    public static final String PRESENTER_AUDIENCE_MIN_FACES = "CUEPOINT_PRESENTER_AUDIENCE_MIN_FACES";
+    public static final String PRESENTER_AUDIENCE_SPLIT = "CUEPOINT_PRESENTER_AUDIENCE_SPLIT";
+    public static final String PRESENTER_AUDIENCE_MIN_MS = "CUEPOINT_PRESENTER_AUDIENCE_MIN_MS";
 
     public AnalyzerConfig {
         Objects.requireNonNull(analyzerVersion, "analyzerVersion");
@@ -123,6 +140,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         Objects.requireNonNull(pose, "pose");
         Objects.requireNonNull(faces, "faces");
         Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(presenter, "presenter");
         Objects.requireNonNull(models, "models");
     }
 
@@ -183,8 +201,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         }
         var version = env.getOrDefault(VERSION, jarVersion());
         return new AnalyzerConfig(version, detectors, shots, slides, technical, camera, motion, pose, faces,
-                objects,
-                ModelConfig.fromEnvironment(env));
+                objects, presenter(env), ModelConfig.fromEnvironment(env));
     }
 
     /** The resolved configuration in one line, for the start-up log. */
@@ -193,7 +210,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 + slides + ", " + technical + ", " + camera + ", " + motion + ", pose(model=" + pose.model().key()
                 + ", minScore=" + pose.minScore() + "), " + faces
                 + ", objects(fps=" + objects.fps() + ", minScore=" + objects.minScore() + ", labels="
-                + String.join(",", new TreeSet<>(objects.labels())) + "), models(" + models.describe() + ")";
+                + String.join(",", new TreeSet<>(objects.labels())) + "), " + presenter + ", models(" + models.describe() + ")";
     }
 
     private static TechnicalConfig technical(Map<String, String> env) {
@@ -207,6 +224,31 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 integer(env, FROZEN_MIN_MS, (int) t.frozenMinMs(), 0, 3_600_000),
                 real(env, SILENCE_MAX_DBFS, t.silenceMaxDbfs(), -120, 0),
                 integer(env, SILENCE_MIN_MS, (int) t.silenceMinMs(), 0, 3_600_000));
+    }
+
+    private static PresenterConfig presenter(Map<String, String> env) {
+        var d = PresenterConfig.defaults();
+        var presenter = new PresenterConfig(
+                real(env, PRESENTER_KEYPOINT_SCORE, d.minKeypointScore(), 0, 1),
+                real(env, PRESENTER_MIN_HEIGHT, d.minHeight(), 0, 1),
+                integer(env, PRESENTER_SMOOTHING, d.smoothing(), 1, 99),
+                integer(env, PRESENTER_VISIBLE_MIN_MS, (int) d.visibleMinMs(), 0, 3_600_000),
+                integer(env, PRESENTER_FACING_MIN_MS, (int) d.facingMinMs(), 0, 3_600_000),
+                real(env, PRESENTER_GESTURE_ON, d.gestureOn(), 0.01, 100),
+                real(env, PRESENTER_GESTURE_OFF, d.gestureOff(), 0, 100),
+                integer(env, PRESENTER_GESTURE_MIN_MS, (int) d.gestureMinMs(), 0, 3_600_000),
+                real(env, PRESENTER_RAISED_MARGIN, d.raisedMargin(), 0, 10),
+                integer(env, PRESENTER_RAISED_MIN_MS, (int) d.raisedMinMs(), 0, 3_600_000),
+                real(env, PRESENTER_POSTURE_MAGNITUDE, d.postureMagnitude(), 0.01, 100),
+                integer(env, PRESENTER_POSTURE_WINDOW_MS, (int) d.postureWindowMs(), 100, 60_000),
+                integer(env, PRESENTER_AUDIENCE_MIN_FACES, d.audienceMinFaces(), 1, 1000),
+                real(env, PRESENTER_AUDIENCE_SPLIT, d.audienceSplit(), 0.01, 1),
+                integer(env, PRESENTER_AUDIENCE_MIN_MS, (int) d.audienceMinMs(), 0, 3_600_000));
+        if (presenter.gestureOff() > presenter.gestureOn()) {
+            throw new AnalyzerException(PRESENTER_GESTURE_OFF + " (" + presenter.gestureOff() + ") must not exceed "
+                    + PRESENTER_GESTURE_ON + " (" + presenter.gestureOn() + ")");
+        }
+        return presenter;
     }
 
     private static CameraConfig camera(Map<String, String> env) {

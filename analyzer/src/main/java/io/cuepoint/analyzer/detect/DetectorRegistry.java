@@ -48,7 +48,8 @@ public final class DetectorRegistry {
                         (config, models) -> new FaceDetector(config.faces(), models.get(BLAZEFACE),
                                 config.faces().expressions() ? models.get(EMOTION) : null))
                 .register(ObjectDetector.NAME, config -> List.of(CENTERNET),
-                        (config, models) -> new ObjectDetector(config.objects(), models.get(CENTERNET)));
+                        (config, models) -> new ObjectDetector(config.objects(), models.get(CENTERNET)))
+                .register(PresenterDetector.NAME, config -> new PresenterDetector(config.presenter()));
     }
 
     /** A detector without models. */
@@ -121,13 +122,16 @@ public final class DetectorRegistry {
 
     private static void requireInputsBefore(AnalyzerConfig config, String name, List<String> inputs) {
         int position = config.detectors().indexOf(name);
-        for (var input : inputs) {
+        // Every misplaced input at once, so that one correction of the setting is enough.
+        var missing = inputs.stream().filter(input -> {
             int at = config.detectors().indexOf(input);
-            if (at < 0 || at > position) {
-                throw new AnalyzerException("detector " + name + " reads the events of " + input + ", so "
-                        + AnalyzerConfig.DETECTORS + " must list " + input + " before " + name + " (it lists "
-                        + String.join(",", config.detectors()) + ")");
-            }
+            return at < 0 || at > position;
+        }).toList();
+        if (!missing.isEmpty()) {
+            var listed = String.join(" and ", missing);
+            throw new AnalyzerException("detector " + name + " reads the events of " + listed + ", so "
+                    + AnalyzerConfig.DETECTORS + " must list " + listed + " before " + name + " (it lists "
+                    + String.join(",", config.detectors()) + ")");
         }
     }
 
