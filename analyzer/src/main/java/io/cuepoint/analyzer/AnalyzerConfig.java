@@ -4,6 +4,7 @@ import static io.cuepoint.analyzer.EnvironmentKeys.bool;
 import static io.cuepoint.analyzer.EnvironmentKeys.integer;
 import static io.cuepoint.analyzer.EnvironmentKeys.real;
 
+import io.cuepoint.analyzer.audio.SpeechConfig;
 import io.cuepoint.analyzer.detect.CameraConfig;
 import io.cuepoint.analyzer.detect.FaceConfig;
 import io.cuepoint.analyzer.detect.MotionConfig;
@@ -29,7 +30,8 @@ import java.util.TreeSet;
  * passes its client properties to the worker, so the all-in-one and the cluster share this record.
  *
  * <p>Environment keys (see {@link ShotCutConfig}, {@link SlideConfig}, {@link TechnicalConfig},
- * {@link CameraConfig}, {@link MotionConfig}, {@link PoseConfig}, {@link FaceConfig}, {@link ObjectConfig} and {@link PresenterConfig}
+ * {@link CameraConfig}, {@link MotionConfig}, {@link PoseConfig}, {@link FaceConfig}, {@link ObjectConfig},
+ * {@link SpeechConfig} and {@link PresenterConfig}
  * for the tuning keys, each with unit and default):
  * <ul>
  *   <li>{@code CUEPOINT_DETECTORS}: comma-separated detector names, default
@@ -49,13 +51,14 @@ import java.util.TreeSet;
  * @param pose            pose detector tuning
  * @param faces           face detector tuning
  * @param objects         object detector tuning
+ * @param speech          speech detector tuning
  * @param presenter       presenter cue tuning
  * @param models          where the models come from and how TensorFlow runs them ({@link ModelConfig})
  */
 public record AnalyzerConfig(String analyzerVersion, List<String> detectors, ShotCutConfig shots,
                              SlideConfig slides, TechnicalConfig technical, CameraConfig camera,
                              MotionConfig motion, PoseConfig pose, FaceConfig faces, ObjectConfig objects,
-                             PresenterConfig presenter, ModelConfig models) {
+                             SpeechConfig speech, PresenterConfig presenter, ModelConfig models) {
     public static final String DEFAULT_DETECTORS = "shots,slides,technical,camera,motion,pose,faces,objects";
     public static final String FALLBACK_VERSION = "0.1.0";
     public static final String DETECTORS = "CUEPOINT_DETECTORS";
@@ -113,6 +116,21 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
     public static final String OBJECTS_FPS = "CUEPOINT_OBJECTS_FPS";
     public static final String OBJECT_LABELS = "CUEPOINT_OBJECT_LABELS";
     public static final String OBJECT_MIN_SCORE = "CUEPOINT_OBJECT_MIN_SCORE";
+    public static final String SPEECH_MIN_PAUSE_MS = "CUEPOINT_SPEECH_MIN_PAUSE_MS";
+    public static final String SPEECH_MAX_PAUSE_MS = "CUEPOINT_SPEECH_MAX_PAUSE_MS";
+    public static final String SPEECH_MIN_SPEECH_MS = "CUEPOINT_SPEECH_MIN_SPEECH_MS";
+    public static final String SPEECH_MIN_NONSPEECH_MS = "CUEPOINT_SPEECH_MIN_NONSPEECH_MS";
+    public static final String SPEECH_SNR_DB = "CUEPOINT_SPEECH_SNR_DB";
+    public static final String SPEECH_MIN_MODULATION_DB = "CUEPOINT_SPEECH_MIN_MODULATION_DB";
+    public static final String SPEECH_MIN_VOICED_SHARE = "CUEPOINT_SPEECH_MIN_VOICED_SHARE";
+    public static final String SPEECH_MAX_STABLE_SHARE = "CUEPOINT_SPEECH_MAX_STABLE_SHARE";
+    public static final String SPEECH_VOICING_THRESHOLD = "CUEPOINT_SPEECH_VOICING_THRESHOLD";
+    public static final String SPEECH_MIN_PITCH_HZ = "CUEPOINT_SPEECH_MIN_PITCH_HZ";
+    public static final String SPEECH_MAX_PITCH_HZ = "CUEPOINT_SPEECH_MAX_PITCH_HZ";
+    public static final String SPEECH_NUCLEUS_DIP_DB = "CUEPOINT_SPEECH_NUCLEUS_DIP_DB";
+    public static final String SPEECH_NUCLEUS_RANGE_DB = "CUEPOINT_SPEECH_NUCLEUS_RANGE_DB";
+    public static final String SPEECH_SYLLABLES_PER_WORD = "CUEPOINT_SPEECH_SYLLABLES_PER_WORD";
+    public static final String SPEECH_SILENCE_DBFS = "CUEPOINT_SPEECH_SILENCE_DBFS";
     public static final String PRESENTER_KEYPOINT_SCORE = "CUEPOINT_PRESENTER_KEYPOINT_SCORE";
     public static final String PRESENTER_MIN_HEIGHT = "CUEPOINT_PRESENTER_MIN_HEIGHT";
     public static final String PRESENTER_SMOOTHING = "CUEPOINT_PRESENTER_SMOOTHING";
@@ -140,6 +158,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         Objects.requireNonNull(pose, "pose");
         Objects.requireNonNull(faces, "faces");
         Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(speech, "speech");
         Objects.requireNonNull(presenter, "presenter");
         Objects.requireNonNull(models, "models");
     }
@@ -201,7 +220,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         }
         var version = env.getOrDefault(VERSION, jarVersion());
         return new AnalyzerConfig(version, detectors, shots, slides, technical, camera, motion, pose, faces,
-                objects, presenter(env), ModelConfig.fromEnvironment(env));
+                objects, speech(env), presenter(env), ModelConfig.fromEnvironment(env));
     }
 
     /** The resolved configuration in one line, for the start-up log. */
@@ -210,7 +229,8 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 + slides + ", " + technical + ", " + camera + ", " + motion + ", pose(model=" + pose.model().key()
                 + ", minScore=" + pose.minScore() + "), " + faces
                 + ", objects(fps=" + objects.fps() + ", minScore=" + objects.minScore() + ", labels="
-                + String.join(",", new TreeSet<>(objects.labels())) + "), " + presenter + ", models(" + models.describe() + ")";
+                + String.join(",", new TreeSet<>(objects.labels())) + "), " + speech + ", " + presenter
+                + ", models(" + models.describe() + ")";
     }
 
     private static TechnicalConfig technical(Map<String, String> env) {
@@ -224,6 +244,35 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 integer(env, FROZEN_MIN_MS, (int) t.frozenMinMs(), 0, 3_600_000),
                 real(env, SILENCE_MAX_DBFS, t.silenceMaxDbfs(), -120, 0),
                 integer(env, SILENCE_MIN_MS, (int) t.silenceMinMs(), 0, 3_600_000));
+    }
+
+    private static SpeechConfig speech(Map<String, String> env) {
+        var d = SpeechConfig.defaults();
+        int minPause = integer(env, SPEECH_MIN_PAUSE_MS, d.minPauseMs(), 0, 60_000);
+        int maxPause = integer(env, SPEECH_MAX_PAUSE_MS, d.maxPauseMs(), 0, 600_000);
+        if (minPause > maxPause) {
+            throw new AnalyzerException(SPEECH_MIN_PAUSE_MS + " (" + minPause + ") must not exceed "
+                    + SPEECH_MAX_PAUSE_MS + " (" + maxPause + ")");
+        }
+        double minPitch = real(env, SPEECH_MIN_PITCH_HZ, d.minPitchHz(), 30, 1000);
+        double maxPitch = real(env, SPEECH_MAX_PITCH_HZ, d.maxPitchHz(), 30, 1000);
+        if (minPitch >= maxPitch) {
+            throw new AnalyzerException(SPEECH_MIN_PITCH_HZ + " (" + minPitch + ") must be below "
+                    + SPEECH_MAX_PITCH_HZ + " (" + maxPitch + ")");
+        }
+        return new SpeechConfig(minPause, maxPause,
+                integer(env, SPEECH_MIN_SPEECH_MS, d.minSpeechMs(), 0, 60_000),
+                integer(env, SPEECH_MIN_NONSPEECH_MS, d.minNonSpeechMs(), 0, 3_600_000),
+                real(env, SPEECH_SNR_DB, d.snrDb(), 0, 60),
+                real(env, SPEECH_MIN_MODULATION_DB, d.minModulationDb(), 0, 60),
+                real(env, SPEECH_MIN_VOICED_SHARE, d.minVoicedShare(), 0, 1),
+                real(env, SPEECH_MAX_STABLE_SHARE, d.maxStableShare(), 0, 1),
+                real(env, SPEECH_VOICING_THRESHOLD, d.voicingThreshold(), 0.01, 1),
+                minPitch, maxPitch,
+                real(env, SPEECH_NUCLEUS_DIP_DB, d.nucleusDipDb(), 0, 60),
+                real(env, SPEECH_NUCLEUS_RANGE_DB, d.nucleusRangeDb(), 1, 100),
+                real(env, SPEECH_SYLLABLES_PER_WORD, d.syllablesPerWord(), 0.5, 5),
+                real(env, SPEECH_SILENCE_DBFS, d.silenceDbfs(), -120, 0));
     }
 
     private static PresenterConfig presenter(Map<String, String> env) {

@@ -49,6 +49,7 @@ public final class DetectorRegistry {
                                 config.faces().expressions() ? models.get(EMOTION) : null))
                 .register(ObjectDetector.NAME, config -> List.of(CENTERNET),
                         (config, models) -> new ObjectDetector(config.objects(), models.get(CENTERNET)))
+                .register(SpeechDetector.NAME, config -> new SpeechDetector(config.speech()))
                 .register(PresenterDetector.NAME, config -> new PresenterDetector(config.presenter()));
     }
 
