@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cuepoint.analyzer.AnalyzerConfig;
 import io.cuepoint.api.embedded.AllInOne;
 import io.cuepoint.api.embedded.LocalAnalysis;
+import io.cuepoint.api.engagement.EngagementService;
 import io.cuepoint.api.timeline.TimelineExport;
 import io.cuepoint.ingest.IngestConfig;
 import java.io.IOException;
@@ -24,6 +25,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Analyse a video end to end in this process and write its timeline as JSON.")
 final class AnalyzeCommand implements Callable<Integer> {
+    /** The engagement windows behind the summary's mean score: the api's default. */
+    private static final long SUMMARY_WINDOW_MS = 10_000;
+
     @ParentCommand
     CuepointCommand parent;
 
@@ -65,8 +69,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return 1;
             }
             write(cuepoint.context().getBean(ObjectMapper.class), result.export(), output);
+            var engagement = cuepoint.context().getBean(EngagementService.class)
+                    .engagement(result.export().video().id(), SUMMARY_WINDOW_MS);
             parent.spec.commandLine().getOut().print(Summary.of(result.export(), result.took(), cuepoint.startup(),
-                    output));
+                    output, engagement));
             parent.spec.commandLine().getOut().flush();
             return 0;
         }

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLogger {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLogger.class);
 
-    public ConfigLogger(CuepointConfig config, KafkaConfig kafka, MaterializerConfig materializer) {
-        LOG.info("cuepoint api: {}, {}, {}", config, kafka, materializer);
+    public ConfigLogger(CuepointConfig config, KafkaConfig kafka, MaterializerConfig materializer,
+                        EngagementConfig engagement) {
+        LOG.info("cuepoint api: {}, {}, {}, {}", config, kafka, materializer, engagement);
     }
 }
