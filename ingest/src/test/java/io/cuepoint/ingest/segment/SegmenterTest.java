@@ -136,4 +136,35 @@ class SegmenterTest {
         assertThat(out).hasSize(4);
         assertThat(out.get(3)).isEqualTo(new SegmentEnd(1, "v4", 0, 0, 120, 3, 1, true));
     }
+
+    @Test
+    void windowWaveformsJoinIntoTheirSegmentsPcmInOrder() {
+        var segmenter = new Segmenter("v5", SEGMENT_MS, 48_000, 20, out::add);
+        // 1.5 s of video at 10 fps and 20 ms windows, each with 320 samples counting up from its first
+        // sample's index on the 16 kHz grid, so any sample lost, doubled or swapped shows.
+        for (int i = 0; i < 15; i++) {
+            segmenter.onFrame(frame(i, i * 100L, i % 5 == 0));
+            for (int w = i * 5; w < i * 5 + 5; w++) {
+                short[] pcm = new short[320];
+                for (int k = 0; k < pcm.length; k++) {
+                    pcm[k] = (short) (w * 320 + k);
+                }
+                segmenter.onAudio(new AudioWindow(w * 20L, -20f, -6f, pcm));
+            }
+        }
+        segmenter.finish(1500);
+
+        var first = (AudioRecord) of(0).stream().filter(AudioRecord.class::isInstance).findFirst().orElseThrow();
+        var second = (AudioRecord) of(1).stream().filter(AudioRecord.class::isInstance).findFirst().orElseThrow();
+        assertThat(first.pcmRate()).isEqualTo(AudioRecord.PCM_RATE);
+        assertThat(first.pcm()).hasSize(16_000 * 2);
+        assertThat(second.startMs()).isEqualTo(1000);
+        assertThat(second.pcm()).hasSize(8_000 * 2);
+        var samples = java.nio.ByteBuffer.wrap(second.pcm()).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        for (int k = 0; k < 8_000; k++) {
+            assertThat(samples.get(k)).as("sample %d of segment 1", k).isEqualTo((short) (16_000 + k));
+        }
+        assertThat(first.pcm()[2]).isEqualTo((byte) 1);
+        assertThat(first.pcm()[3]).isEqualTo((byte) 0);
+    }
 }
