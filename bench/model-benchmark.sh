@@ -12,7 +12,8 @@ mvn -q -pl analyzer -am test-compile dependency:build-classpath -Dmdep.includeSc
 cp="analyzer/target/test-classes:analyzer/target/classes:$(cat analyzer/target/test-classpath.txt)"
 printf '| model | batch | engine start ms | load ms (import + load) | load ms (cached) | median ms | p90 ms | ms per item | CPU ms per run | peak RSS MiB |\n'
 printf '|---|---|---|---|---|---|---|---|---|---|\n'
-for spec in movenet-lightning:1 movenet-thunder:1 movenet-multipose:1 blazeface:1 centernet:1 emotion:1 emotion:8; do
+for spec in movenet-lightning:1 movenet-thunder:1 movenet-multipose:1 blazeface:1 centernet:1 emotion:1 emotion:8 \
+    handtrack:1; do
   model=${spec%:*}
   batch=${spec#*:}
   # The same heap limit as the analyzer's tests; TensorFlow's memory is native and counts in the RSS.

@@ -7,6 +7,7 @@ import static io.cuepoint.analyzer.EnvironmentKeys.real;
 import io.cuepoint.analyzer.audio.SpeechConfig;
 import io.cuepoint.analyzer.detect.CameraConfig;
 import io.cuepoint.analyzer.detect.FaceConfig;
+import io.cuepoint.analyzer.detect.HandConfig;
 import io.cuepoint.analyzer.detect.MotionConfig;
 import io.cuepoint.analyzer.detect.ObjectConfig;
 import io.cuepoint.analyzer.detect.PoseConfig;
@@ -31,8 +32,7 @@ import java.util.TreeSet;
  *
  * <p>Environment keys (see {@link ShotCutConfig}, {@link SlideConfig}, {@link TechnicalConfig},
  * {@link CameraConfig}, {@link MotionConfig}, {@link PoseConfig}, {@link FaceConfig}, {@link ObjectConfig},
- * {@link SpeechConfig} and {@link PresenterConfig}
- * for the tuning keys, each with unit and default):
+ * {@link HandConfig}, {@link SpeechConfig} and {@link PresenterConfig} for the tuning keys, each with unit and default):
  * <ul>
  *   <li>{@code CUEPOINT_DETECTORS}: comma-separated detector names, default
  *       {@code shots,slides,technical,camera,motion,pose,faces,objects}; the models of the named detectors are
@@ -51,6 +51,7 @@ import java.util.TreeSet;
  * @param pose            pose detector tuning
  * @param faces           face detector tuning
  * @param objects         object detector tuning
+ * @param hands           hand detector tuning
  * @param speech          speech detector tuning
  * @param presenter       presenter cue tuning
  * @param models          where the models come from and how TensorFlow runs them ({@link ModelConfig})
@@ -58,7 +59,7 @@ import java.util.TreeSet;
 public record AnalyzerConfig(String analyzerVersion, List<String> detectors, ShotCutConfig shots,
                              SlideConfig slides, TechnicalConfig technical, CameraConfig camera,
                              MotionConfig motion, PoseConfig pose, FaceConfig faces, ObjectConfig objects,
-                             SpeechConfig speech, PresenterConfig presenter, ModelConfig models) {
+                             HandConfig hands, SpeechConfig speech, PresenterConfig presenter, ModelConfig models) {
     public static final String DEFAULT_DETECTORS = "shots,slides,technical,camera,motion,pose,faces,objects";
     public static final String FALLBACK_VERSION = "0.1.0";
     public static final String DETECTORS = "CUEPOINT_DETECTORS";
@@ -116,6 +117,9 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
     public static final String OBJECTS_FPS = "CUEPOINT_OBJECTS_FPS";
     public static final String OBJECT_LABELS = "CUEPOINT_OBJECT_LABELS";
     public static final String OBJECT_MIN_SCORE = "CUEPOINT_OBJECT_MIN_SCORE";
+    public static final String HANDS_FPS = "CUEPOINT_HANDS_FPS";
+    public static final String HANDS_MIN_SCORE = "CUEPOINT_HANDS_MIN_SCORE";
+    public static final String HANDS_MAX = "CUEPOINT_HANDS_MAX";
     public static final String SPEECH_MIN_PAUSE_MS = "CUEPOINT_SPEECH_MIN_PAUSE_MS";
     public static final String SPEECH_MAX_PAUSE_MS = "CUEPOINT_SPEECH_MAX_PAUSE_MS";
     public static final String SPEECH_MIN_SPEECH_MS = "CUEPOINT_SPEECH_MIN_SPEECH_MS";
@@ -158,6 +162,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         Objects.requireNonNull(pose, "pose");
         Objects.requireNonNull(faces, "faces");
         Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(hands, "hands");
         Objects.requireNonNull(speech, "speech");
         Objects.requireNonNull(presenter, "presenter");
         Objects.requireNonNull(models, "models");
@@ -213,6 +218,9 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         var o = ObjectConfig.defaults();
         var objects = new ObjectConfig(real(env, OBJECTS_FPS, o.fps(), 0.01, 120), labels(env, o),
                 real(env, OBJECT_MIN_SCORE, o.minScore(), 0, 1));
+        var h = HandConfig.defaults();
+        var hands = new HandConfig(real(env, HANDS_FPS, h.fps(), 0, 120), real(env, HANDS_MIN_SCORE, h.minScore(), 0, 1),
+                integer(env, HANDS_MAX, h.maxHands(), 1, 100));
         var detectors = Arrays.stream(env.getOrDefault(DETECTORS, DEFAULT_DETECTORS).split(","))
                 .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
         if (detectors.isEmpty()) {
@@ -220,7 +228,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         }
         var version = env.getOrDefault(VERSION, jarVersion());
         return new AnalyzerConfig(version, detectors, shots, slides, technical, camera, motion, pose, faces,
-                objects, speech(env), presenter(env), ModelConfig.fromEnvironment(env));
+                objects, hands, speech(env), presenter(env), ModelConfig.fromEnvironment(env));
     }
 
     /** The resolved configuration in one line, for the start-up log. */
@@ -229,7 +237,8 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 + slides + ", " + technical + ", " + camera + ", " + motion + ", pose(model=" + pose.model().key()
                 + ", minScore=" + pose.minScore() + "), " + faces
                 + ", objects(fps=" + objects.fps() + ", minScore=" + objects.minScore() + ", labels="
-                + String.join(",", new TreeSet<>(objects.labels())) + "), " + speech + ", " + presenter
+                + String.join(",", new TreeSet<>(objects.labels())) + "), hands(fps=" + hands.fps() + ", minScore="
+                + hands.minScore() + ", max=" + hands.maxHands() + "), " + speech + ", " + presenter
                 + ", models(" + models.describe() + ")";
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cuepoint.analyzer.detect.CameraConfig;
+import io.cuepoint.analyzer.detect.HandConfig;
 import io.cuepoint.analyzer.detect.PoseConfig;
 import io.cuepoint.analyzer.detect.TechnicalConfig;
 import io.cuepoint.analyzer.detect.SlideConfig;
@@ -119,5 +120,24 @@ class AnalyzerConfigTest {
                 .hasMessageContaining("CUEPOINT_SLIDE_CHANGE_LEVEL");
         assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.SLIDE_ANIMATION_SHARE, "0.6")))
                 .hasMessageContaining("CUEPOINT_SLIDE_BUILD_SHARE");
+    }
+
+    @Test
+    void handKeysAreReadAndChecked() {
+        var defaults = AnalyzerConfig.defaults().hands();
+        assertThat(defaults).isEqualTo(HandConfig.defaults());
+        assertThat(defaults.everySample()).isTrue();
+        assertThat(defaults.minScore()).isEqualTo(0.5);
+        assertThat(defaults.maxHands()).isEqualTo(4);
+        var config = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.HANDS_FPS, "2",
+                AnalyzerConfig.HANDS_MIN_SCORE, "0.6", AnalyzerConfig.HANDS_MAX, "2")).hands();
+        assertThat(config).isEqualTo(new HandConfig(2, 0.6, 2));
+        assertThat(config.everySample()).isFalse();
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.HANDS_FPS, "-1")))
+                .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_HANDS_FPS");
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.HANDS_MIN_SCORE, "1.5")))
+                .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_HANDS_MIN_SCORE");
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.HANDS_MAX, "0")))
+                .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_HANDS_MAX");
     }
 }

@@ -20,6 +20,7 @@ public final class DetectorRegistry {
     public static final String BLAZEFACE = "blazeface";
     public static final String EMOTION = "emotion";
     public static final String CENTERNET = "centernet";
+    public static final String HANDTRACK = "handtrack";
 
     /** Creates a detector from the configuration and the loaded models it declared, by model name. */
     @FunctionalInterface
@@ -49,6 +50,8 @@ public final class DetectorRegistry {
                                 config.faces().expressions() ? models.get(EMOTION) : null))
                 .register(ObjectDetector.NAME, config -> List.of(CENTERNET),
                         (config, models) -> new ObjectDetector(config.objects(), models.get(CENTERNET)))
+                .register(HandDetector.NAME, config -> List.of(HANDTRACK),
+                        (config, models) -> new HandDetector(config.hands(), models.get(HANDTRACK)))
                 .register(SpeechDetector.NAME, config -> new SpeechDetector(config.speech()))
                 .register(PresenterDetector.NAME, config -> new PresenterDetector(config.presenter()));
     }

@@ -23,7 +23,7 @@ final class SegmentTracks<T> {
     private final Tracker tracker = new Tracker(TrackerConfig.defaults());
     private final Map<Integer, Track<T>> byTrackerNumber = new LinkedHashMap<>();
 
-    /** @param kind {@code person}, {@code face} or {@code object} */
+    /** @param kind {@code person}, {@code face}, {@code object} or {@code hand} */
     SegmentTracks(String kind, int segment) {
         this.kind = kind;
         this.segment = segment;

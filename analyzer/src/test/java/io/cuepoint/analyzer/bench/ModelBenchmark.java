@@ -5,6 +5,8 @@ import io.cuepoint.analyzer.model.ModelConfig;
 import io.cuepoint.analyzer.model.ModelRepository;
 import io.cuepoint.analyzer.model.ParityFixtures;
 import io.cuepoint.analyzer.model.Tensor;
+import io.cuepoint.analyzer.vision.RgbImage;
+import io.cuepoint.ingest.testing.TestMedia;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -26,7 +28,8 @@ import java.util.Map;
  * Steps: start the engine (TensorFlow's natives already unpacked); load the model into an empty import
  * cache (import + load: "cold"); load it again from that cache in a second repository ("cached"); run it
  * {@value #WARMUP} times unmeasured, then RUNS times (default 50) on the astronaut image of the parity
- * fixtures (the emotion model: the fixtures' face crops, repeated to fill the batch). Prints one
+ * fixtures (the emotion model: the fixtures' face crops, repeated to fill the batch; handtrack: messi5.jpg,
+ * 548 x 342, as it is). Prints one
  * tab-separated line: model, batch, engine start ms, cold load ms, cached load ms, median ms, p90 ms, ms per
  * item at the median, process CPU ms per run (steadier than wall time on a shared machine), peak resident
  * memory MiB (VmHWM).
@@ -97,11 +100,17 @@ public final class ModelBenchmark {
     }
 
     /** A real image as the model takes it, repeated to {@code batch} items. */
-    private static Map<String, Tensor> input(String name, int batch) {
+    private static Map<String, Tensor> input(String name, int batch) throws IOException {
+        if (!name.equals("emotion") && batch != 1) {
+            throw new IllegalArgumentException(name + " takes a batch of 1");
+        }
+        if (name.equals("handtrack")) {
+            // No parity fixture: a real photo of about an analysis image's size (640 px long side), fed as
+            // the hand detector feeds it (the model resizes inside).
+            var image = RgbImage.decode(Files.readAllBytes(TestMedia.OPENCV_DATA.resolve("messi5.jpg")));
+            return Map.of("input_tensor:0", Tensor.ofBytes(image.rgb(), 1, image.height(), image.width(), 3));
+        }
         if (!name.equals("emotion")) {
-            if (batch != 1) {
-                throw new IllegalArgumentException(name + " takes a batch of 1");
-            }
             var fixture = ParityFixtures.read(name, "astronaut");
             return Map.of(fixture.get("input").get("name").asText(), ParityFixtures.input(fixture));
         }

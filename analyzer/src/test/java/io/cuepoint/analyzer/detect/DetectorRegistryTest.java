@@ -35,4 +35,13 @@ class DetectorRegistryTest {
         assertThatThrownBy(() -> registry.create(config)).isInstanceOf(AnalyzerException.class)
                 .hasMessageContaining("objects").hasMessageContaining("centernet");
     }
+
+    @Test
+    void handsRunOnTheHandTrackModel() {
+        var config = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "pose,hands"));
+        assertThat(registry.names()).contains(HandDetector.NAME);
+        assertThat(registry.models(config)).containsExactly("movenet-lightning", "handtrack");
+        assertThatThrownBy(() -> registry.create(AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "hands"))))
+                .isInstanceOf(AnalyzerException.class).hasMessageContaining("hands").hasMessageContaining("handtrack");
+    }
 }

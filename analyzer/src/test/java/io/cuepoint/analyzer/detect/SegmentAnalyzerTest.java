@@ -89,8 +89,8 @@ class SegmentAnalyzerTest {
 
     @Test
     void unknownDetectorNameFailsAtStartUpNamingTheKey() {
-        var bad = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "shots,hands"));
+        var bad = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.DETECTORS, "shots,gestures"));
         assertThatThrownBy(() -> new SegmentAnalyzer(bad)).isInstanceOf(AnalyzerException.class)
-                .hasMessageContaining("CUEPOINT_DETECTORS").hasMessageContaining("hands");
+                .hasMessageContaining("CUEPOINT_DETECTORS").hasMessageContaining("gestures");
     }
 }
