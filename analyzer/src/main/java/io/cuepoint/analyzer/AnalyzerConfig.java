@@ -13,6 +13,7 @@ import io.cuepoint.analyzer.detect.ObjectConfig;
 import io.cuepoint.analyzer.detect.PoseConfig;
 import io.cuepoint.analyzer.detect.PresenterConfig;
 import io.cuepoint.analyzer.detect.ShotCutConfig;
+import io.cuepoint.analyzer.detect.SkillsConfig;
 import io.cuepoint.analyzer.detect.TechnicalConfig;
 import io.cuepoint.analyzer.detect.SlideConfig;
 import io.cuepoint.analyzer.model.ModelConfig;
@@ -32,10 +33,12 @@ import java.util.TreeSet;
  *
  * <p>Environment keys (see {@link ShotCutConfig}, {@link SlideConfig}, {@link TechnicalConfig},
  * {@link CameraConfig}, {@link MotionConfig}, {@link PoseConfig}, {@link FaceConfig}, {@link ObjectConfig},
- * {@link HandConfig}, {@link SpeechConfig} and {@link PresenterConfig} for the tuning keys, each with unit and default):
+ * {@link HandConfig}, {@link SpeechConfig}, {@link PresenterConfig} and {@link SkillsConfig} for the tuning keys, each
+ * with unit and default):
  * <ul>
  *   <li>{@code CUEPOINT_DETECTORS}: comma-separated detector names, default
- *       {@code shots,slides,technical,camera,motion,pose,faces,objects}; the models of the named detectors are
+ *       {@code shots,slides,technical,camera,motion,pose,faces,objects,speech,presenter,skills} (add {@code hands}
+ *       before {@code skills} for close shots of hands); the models of the named detectors are
  *       loaded at start</li>
  *   <li>{@code CUEPOINT_ANALYZER_VERSION}: overrides the version stamped on events; default the jar's
  *       Implementation-Version, else {@value #FALLBACK_VERSION}</li>
@@ -54,13 +57,15 @@ import java.util.TreeSet;
  * @param hands           hand detector tuning
  * @param speech          speech detector tuning
  * @param presenter       presenter cue tuning
+ * @param skills          hand-skill metrics tuning
  * @param models          where the models come from and how TensorFlow runs them ({@link ModelConfig})
  */
 public record AnalyzerConfig(String analyzerVersion, List<String> detectors, ShotCutConfig shots,
                              SlideConfig slides, TechnicalConfig technical, CameraConfig camera,
                              MotionConfig motion, PoseConfig pose, FaceConfig faces, ObjectConfig objects,
-                             HandConfig hands, SpeechConfig speech, PresenterConfig presenter, ModelConfig models) {
-    public static final String DEFAULT_DETECTORS = "shots,slides,technical,camera,motion,pose,faces,objects";
+                             HandConfig hands, SpeechConfig speech, PresenterConfig presenter, SkillsConfig skills,
+                             ModelConfig models) {
+    public static final String DEFAULT_DETECTORS = "shots,slides,technical,camera,motion,pose,faces,objects,speech,presenter,skills";
     public static final String FALLBACK_VERSION = "0.1.0";
     public static final String DETECTORS = "CUEPOINT_DETECTORS";
     public static final String VERSION = "CUEPOINT_ANALYZER_VERSION";
@@ -150,6 +155,12 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
     public static final String PRESENTER_AUDIENCE_MIN_FACES = "CUEPOINT_PRESENTER_AUDIENCE_MIN_FACES";
     public static final String PRESENTER_AUDIENCE_SPLIT = "CUEPOINT_PRESENTER_AUDIENCE_SPLIT";
     public static final String PRESENTER_AUDIENCE_MIN_MS = "CUEPOINT_PRESENTER_AUDIENCE_MIN_MS";
+    public static final String SKILLS_WRIST_MIN_SCORE = "CUEPOINT_SKILLS_WRIST_MIN_SCORE";
+    public static final String SKILLS_ACTIVE_ON = "CUEPOINT_SKILLS_ACTIVE_ON";
+    public static final String SKILLS_ACTIVE_OFF = "CUEPOINT_SKILLS_ACTIVE_OFF";
+    public static final String SKILLS_MIN_MOVEMENT_MS = "CUEPOINT_SKILLS_MIN_MOVEMENT_MS";
+    public static final String SKILLS_SMOOTHING = "CUEPOINT_SKILLS_SMOOTHING";
+    public static final String SKILLS_MAX_GAP_MS = "CUEPOINT_SKILLS_MAX_GAP_MS";
 
     public AnalyzerConfig {
         Objects.requireNonNull(analyzerVersion, "analyzerVersion");
@@ -165,6 +176,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         Objects.requireNonNull(hands, "hands");
         Objects.requireNonNull(speech, "speech");
         Objects.requireNonNull(presenter, "presenter");
+        Objects.requireNonNull(skills, "skills");
         Objects.requireNonNull(models, "models");
     }
 
@@ -228,7 +240,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         }
         var version = env.getOrDefault(VERSION, jarVersion());
         return new AnalyzerConfig(version, detectors, shots, slides, technical, camera, motion, pose, faces,
-                objects, hands, speech(env), presenter(env), ModelConfig.fromEnvironment(env));
+                objects, hands, speech(env), presenter(env), skills(env), ModelConfig.fromEnvironment(env));
     }
 
     /** The resolved configuration in one line, for the start-up log. */
@@ -238,8 +250,25 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 + ", minScore=" + pose.minScore() + "), " + faces
                 + ", objects(fps=" + objects.fps() + ", minScore=" + objects.minScore() + ", labels="
                 + String.join(",", new TreeSet<>(objects.labels())) + "), hands(fps=" + hands.fps() + ", minScore="
-                + hands.minScore() + ", max=" + hands.maxHands() + "), " + speech + ", " + presenter
+                + hands.minScore() + ", max=" + hands.maxHands() + "), " + speech + ", " + presenter + ", " + skills
                 + ", models(" + models.describe() + ")";
+    }
+
+    private static SkillsConfig skills(Map<String, String> env) {
+        var d = SkillsConfig.defaults();
+        double on = real(env, SKILLS_ACTIVE_ON, d.activeOn(), 0.0001, 100);
+        double off = real(env, SKILLS_ACTIVE_OFF, d.activeOff(), 0, 100);
+        if (off > on) {
+            throw new AnalyzerException(SKILLS_ACTIVE_OFF + " (" + off + ") must not exceed " + SKILLS_ACTIVE_ON
+                    + " (" + on + ")");
+        }
+        int smoothing = integer(env, SKILLS_SMOOTHING, d.smoothing(), 1, 99);
+        if (smoothing % 2 == 0) {
+            throw new AnalyzerException(SKILLS_SMOOTHING + " must be odd (a centred window), got " + smoothing);
+        }
+        return new SkillsConfig(real(env, SKILLS_WRIST_MIN_SCORE, d.wristMinScore(), 0, 1), on, off,
+                integer(env, SKILLS_MIN_MOVEMENT_MS, (int) d.minMovementMs(), 0, 600_000), smoothing,
+                integer(env, SKILLS_MAX_GAP_MS, (int) d.maxGapMs(), 0, 600_000));
     }
 
     private static TechnicalConfig technical(Map<String, String> env) {

@@ -18,7 +18,8 @@ class AnalyzerConfigTest {
     void defaults() {
         var config = AnalyzerConfig.defaults();
         assertThat(config.detectors())
-                .containsExactly("shots", "slides", "technical", "camera", "motion", "pose", "faces", "objects");
+                .containsExactly("shots", "slides", "technical", "camera", "motion", "pose", "faces", "objects", "speech",
+                        "presenter", "skills");
         assertThat(config.pose().model()).isEqualTo(PoseConfig.Model.LIGHTNING);
         assertThat(config.faces().expressions()).isTrue();
         assertThat(config.objects().fps()).isEqualTo(1.0);
@@ -27,7 +28,8 @@ class AnalyzerConfigTest {
         assertThat(config.shots().minGapMs()).isEqualTo(300);
         assertThat(config.motion().activeOn()).isEqualTo(0.005);
         assertThat(config.analyzerVersion()).isNotBlank();
-        assertThat(config.describe()).contains("shots,slides,technical,camera,motion,pose,faces,objects").contains("minScore=0.02")
+        assertThat(config.describe()).contains("shots,slides,technical,camera,motion,pose,faces,objects,speech,presenter,skills")
+                .contains("minScore=0.02")
                 .contains("model=lightning");
     }
 

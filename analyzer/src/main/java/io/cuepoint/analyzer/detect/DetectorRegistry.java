@@ -53,7 +53,8 @@ public final class DetectorRegistry {
                 .register(HandDetector.NAME, config -> List.of(HANDTRACK),
                         (config, models) -> new HandDetector(config.hands(), models.get(HANDTRACK)))
                 .register(SpeechDetector.NAME, config -> new SpeechDetector(config.speech()))
-                .register(PresenterDetector.NAME, config -> new PresenterDetector(config.presenter()));
+                .register(PresenterDetector.NAME, config -> new PresenterDetector(config.presenter()))
+                .register(SkillsDetector.NAME, config -> new SkillsDetector(config.skills()));
     }
 
     /** A detector without models. */

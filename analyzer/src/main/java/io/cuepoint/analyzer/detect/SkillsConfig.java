@@ -1,0 +1,38 @@
+package io.cuepoint.analyzer.detect;
+
+/**
+ * Tuning of {@link SkillsDetector}. Positions are in frame diagonals, speeds in diagonals per second, so the
+ * thresholds hold for any resolution and aspect.
+ *
+ * @param wristMinScore  MoveNet score a wrist keypoint needs to count as seen, 0 to 1
+ *                       (env {@code CUEPOINT_SKILLS_WRIST_MIN_SCORE}, default 0.3, MoveNet's own "visible" level)
+ * @param activeOn       smoothed hand speed, diagonals per second, at which a resting hand starts a movement
+ *                       (env {@code CUEPOINT_SKILLS_ACTIVE_ON}, default 0.06): a deliberate reach crosses a
+ *                       tenth of the picture in well under a second, while a resting wrist's keypoint jitter
+ *                       reads about 0.01 to 0.03
+ * @param activeOff      smoothed speed below which a movement ends (env {@code CUEPOINT_SKILLS_ACTIVE_OFF},
+ *                       default 0.035, at most activeOn); the gap to activeOn is the hysteresis that keeps a
+ *                       movement whole while it slows down
+ * @param minMovementMs  shorter movements count as rest (env {@code CUEPOINT_SKILLS_MIN_MOVEMENT_MS},
+ *                       default 500, two samples at 4 per second)
+ * @param smoothing      samples in the centred outlier filter over positions (env
+ *                       {@code CUEPOINT_SKILLS_SMOOTHING}, default 5, odd, 1 = none); see {@link HandPath}
+ * @param maxGapMs       a hand unseen for at most this long is bridged by a straight line; a longer dropout
+ *                       splits its track and is left out of the tracked time
+ *                       (env {@code CUEPOINT_SKILLS_MAX_GAP_MS}, default 1000)
+ */
+public record SkillsConfig(double wristMinScore, double activeOn, double activeOff, long minMovementMs, int smoothing,
+                           long maxGapMs) {
+    public SkillsConfig {
+        if (activeOff > activeOn) {
+            throw new IllegalArgumentException("activeOff " + activeOff + " exceeds activeOn " + activeOn);
+        }
+        if (smoothing < 1 || smoothing % 2 == 0) {
+            throw new IllegalArgumentException("smoothing must be odd and at least 1, got " + smoothing);
+        }
+    }
+
+    public static SkillsConfig defaults() {
+        return new SkillsConfig(0.3, 0.06, 0.035, 500, 5, 1000);
+    }
+}
