@@ -8,6 +8,7 @@
 # of each set, each detector's time and the cues' share. Without a GPU, TensorFlow runs on the CPU.
 #   bench/cues-benchmark.sh [MINUTES] [ROUNDS] [BASE] [CUES]
 #   defaults: 1, 3, shots,slides,technical,camera,motion,pose,faces,objects, hands,speech,presenter,skills
+#   (hands is not on by default; it is in the cue set so that its cost shows per detector)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 minutes=${1:-1}
