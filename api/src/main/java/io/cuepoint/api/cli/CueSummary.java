@@ -39,9 +39,9 @@ final class CueSummary {
         double wpm = active.stream().mapToDouble(e -> (e.endMs() - e.startMs()) * number(e, "wordsPerMinute")).sum()
                 / Math.max(1, speechMs);
         var pauses = of(export, "speech.pause");
-        s.append(String.format(Locale.ROOT, "  speech: %.0f %% of the audio (%s), %.0f words per minute, %d pauses%s%n",
+        s.append(String.format(Locale.ROOT, "  speech: %.0f %% of the audio (%s), %.0f words per minute, %d pause%s%s%n",
                 durationMs == 0 ? 0.0 : 100.0 * speechMs / durationMs, ProgressBar.clock(Duration.ofMillis(speechMs)),
-                wpm, pauses.size(), pauses.isEmpty() ? "" : String.format(Locale.ROOT, " (mean %.1f s)",
+                wpm, pauses.size(), pauses.size() == 1 ? "" : "s", pauses.isEmpty() ? "" : String.format(Locale.ROOT, " (mean %.1f s)",
                         total(pauses) / 1000.0 / pauses.size())));
     }
 
@@ -77,7 +77,9 @@ final class CueSummary {
         }
         var parts = names.entrySet().stream().map(h -> {
             long tracked = h.getValue()[1] + h.getValue()[2];
-            return String.format(Locale.ROOT, "%s %d movements, path %.2f, idle %s", h.getKey(), h.getValue()[0],
+            long movements = h.getValue()[0];
+            return String.format(Locale.ROOT, "%s %d movement%s, path %.2f, idle %s", h.getKey(), movements,
+                    movements == 1 ? "" : "s",
                     paths.getOrDefault(h.getKey(), 0.0), tracked == 0 ? "n/a"
                             : String.format(Locale.ROOT, "%.0f %%", 100.0 * h.getValue()[2] / tracked));
         }).collect(Collectors.joining("; "));

@@ -41,9 +41,9 @@ class SummaryTest {
         String text = Summary.of(export(events), Duration.ofSeconds(10), Duration.ofSeconds(2), Path.of("t.json"),
                 engagement);
 
-        assertThat(text).contains("  speech: 83 % of the audio (00:50), 160 words per minute, 1 pauses (mean 1.0 s)\n")
+        assertThat(text).contains("  speech: 83 % of the audio (00:50), 160 words per minute, 1 pause (mean 1.0 s)\n")
                 .contains("  presenter: in view 75 % of the time, facing the camera 50 %, gesturing 10 %\n")
-                .contains("  hands: left 2 movements, path 0.75, idle 60 %; right 1 movements, path 0.40, idle 33 % "
+                .contains("  hands: left 2 movements, path 0.75, idle 60 %; right 1 movement, path 0.40, idle 33 % "
                         + "(from pose)\n")
                 .contains("  engagement: mean 0.60 over 3 windows of 10 s; flags: fast-speech 00:41-00:51\n");
     }
