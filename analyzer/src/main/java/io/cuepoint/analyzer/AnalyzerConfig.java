@@ -125,36 +125,6 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
     public static final String HANDS_FPS = "CUEPOINT_HANDS_FPS";
     public static final String HANDS_MIN_SCORE = "CUEPOINT_HANDS_MIN_SCORE";
     public static final String HANDS_MAX = "CUEPOINT_HANDS_MAX";
-    public static final String SPEECH_MIN_PAUSE_MS = "CUEPOINT_SPEECH_MIN_PAUSE_MS";
-    public static final String SPEECH_MAX_PAUSE_MS = "CUEPOINT_SPEECH_MAX_PAUSE_MS";
-    public static final String SPEECH_MIN_SPEECH_MS = "CUEPOINT_SPEECH_MIN_SPEECH_MS";
-    public static final String SPEECH_MIN_NONSPEECH_MS = "CUEPOINT_SPEECH_MIN_NONSPEECH_MS";
-    public static final String SPEECH_SNR_DB = "CUEPOINT_SPEECH_SNR_DB";
-    public static final String SPEECH_MIN_MODULATION_DB = "CUEPOINT_SPEECH_MIN_MODULATION_DB";
-    public static final String SPEECH_MIN_VOICED_SHARE = "CUEPOINT_SPEECH_MIN_VOICED_SHARE";
-    public static final String SPEECH_MAX_STABLE_SHARE = "CUEPOINT_SPEECH_MAX_STABLE_SHARE";
-    public static final String SPEECH_VOICING_THRESHOLD = "CUEPOINT_SPEECH_VOICING_THRESHOLD";
-    public static final String SPEECH_MIN_PITCH_HZ = "CUEPOINT_SPEECH_MIN_PITCH_HZ";
-    public static final String SPEECH_MAX_PITCH_HZ = "CUEPOINT_SPEECH_MAX_PITCH_HZ";
-    public static final String SPEECH_NUCLEUS_DIP_DB = "CUEPOINT_SPEECH_NUCLEUS_DIP_DB";
-    public static final String SPEECH_NUCLEUS_RANGE_DB = "CUEPOINT_SPEECH_NUCLEUS_RANGE_DB";
-    public static final String SPEECH_SYLLABLES_PER_WORD = "CUEPOINT_SPEECH_SYLLABLES_PER_WORD";
-    public static final String SPEECH_SILENCE_DBFS = "CUEPOINT_SPEECH_SILENCE_DBFS";
-    public static final String PRESENTER_KEYPOINT_SCORE = "CUEPOINT_PRESENTER_KEYPOINT_SCORE";
-    public static final String PRESENTER_MIN_HEIGHT = "CUEPOINT_PRESENTER_MIN_HEIGHT";
-    public static final String PRESENTER_SMOOTHING = "CUEPOINT_PRESENTER_SMOOTHING";
-    public static final String PRESENTER_VISIBLE_MIN_MS = "CUEPOINT_PRESENTER_VISIBLE_MIN_MS";
-    public static final String PRESENTER_FACING_MIN_MS = "CUEPOINT_PRESENTER_FACING_MIN_MS";
-    public static final String PRESENTER_GESTURE_ON = "CUEPOINT_PRESENTER_GESTURE_ON";
-    public static final String PRESENTER_GESTURE_OFF = "CUEPOINT_PRESENTER_GESTURE_OFF";
-    public static final String PRESENTER_GESTURE_MIN_MS = "CUEPOINT_PRESENTER_GESTURE_MIN_MS";
-    public static final String PRESENTER_RAISED_MARGIN = "CUEPOINT_PRESENTER_RAISED_MARGIN";
-    public static final String PRESENTER_RAISED_MIN_MS = "CUEPOINT_PRESENTER_RAISED_MIN_MS";
-    public static final String PRESENTER_POSTURE_MAGNITUDE = "CUEPOINT_PRESENTER_POSTURE_MAGNITUDE";
-    public static final String PRESENTER_POSTURE_WINDOW_MS = "CUEPOINT_PRESENTER_POSTURE_WINDOW_MS";
-    public static final String PRESENTER_AUDIENCE_MIN_FACES = "CUEPOINT_PRESENTER_AUDIENCE_MIN_FACES";
-    public static final String PRESENTER_AUDIENCE_SPLIT = "CUEPOINT_PRESENTER_AUDIENCE_SPLIT";
-    public static final String PRESENTER_AUDIENCE_MIN_MS = "CUEPOINT_PRESENTER_AUDIENCE_MIN_MS";
     public static final String SKILLS_WRIST_MIN_SCORE = "CUEPOINT_SKILLS_WRIST_MIN_SCORE";
     public static final String SKILLS_ACTIVE_ON = "CUEPOINT_SKILLS_ACTIVE_ON";
     public static final String SKILLS_ACTIVE_OFF = "CUEPOINT_SKILLS_ACTIVE_OFF";
@@ -240,7 +210,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         }
         var version = env.getOrDefault(VERSION, jarVersion());
         return new AnalyzerConfig(version, detectors, shots, slides, technical, camera, motion, pose, faces,
-                objects, hands, speech(env), presenter(env), skills(env), ModelConfig.fromEnvironment(env));
+                objects, hands, SpeechConfig.fromEnvironment(env), PresenterConfig.fromEnvironment(env), skills(env), ModelConfig.fromEnvironment(env));
     }
 
     /** The resolved configuration in one line, for the start-up log. */
@@ -282,60 +252,6 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 integer(env, FROZEN_MIN_MS, (int) t.frozenMinMs(), 0, 3_600_000),
                 real(env, SILENCE_MAX_DBFS, t.silenceMaxDbfs(), -120, 0),
                 integer(env, SILENCE_MIN_MS, (int) t.silenceMinMs(), 0, 3_600_000));
-    }
-
-    private static SpeechConfig speech(Map<String, String> env) {
-        var d = SpeechConfig.defaults();
-        int minPause = integer(env, SPEECH_MIN_PAUSE_MS, d.minPauseMs(), 0, 60_000);
-        int maxPause = integer(env, SPEECH_MAX_PAUSE_MS, d.maxPauseMs(), 0, 600_000);
-        if (minPause > maxPause) {
-            throw new AnalyzerException(SPEECH_MIN_PAUSE_MS + " (" + minPause + ") must not exceed "
-                    + SPEECH_MAX_PAUSE_MS + " (" + maxPause + ")");
-        }
-        double minPitch = real(env, SPEECH_MIN_PITCH_HZ, d.minPitchHz(), 30, 1000);
-        double maxPitch = real(env, SPEECH_MAX_PITCH_HZ, d.maxPitchHz(), 30, 1000);
-        if (minPitch >= maxPitch) {
-            throw new AnalyzerException(SPEECH_MIN_PITCH_HZ + " (" + minPitch + ") must be below "
-                    + SPEECH_MAX_PITCH_HZ + " (" + maxPitch + ")");
-        }
-        return new SpeechConfig(minPause, maxPause,
-                integer(env, SPEECH_MIN_SPEECH_MS, d.minSpeechMs(), 0, 60_000),
-                integer(env, SPEECH_MIN_NONSPEECH_MS, d.minNonSpeechMs(), 0, 3_600_000),
-                real(env, SPEECH_SNR_DB, d.snrDb(), 0, 60),
-                real(env, SPEECH_MIN_MODULATION_DB, d.minModulationDb(), 0, 60),
-                real(env, SPEECH_MIN_VOICED_SHARE, d.minVoicedShare(), 0, 1),
-                real(env, SPEECH_MAX_STABLE_SHARE, d.maxStableShare(), 0, 1),
-                real(env, SPEECH_VOICING_THRESHOLD, d.voicingThreshold(), 0.01, 1),
-                minPitch, maxPitch,
-                real(env, SPEECH_NUCLEUS_DIP_DB, d.nucleusDipDb(), 0, 60),
-                real(env, SPEECH_NUCLEUS_RANGE_DB, d.nucleusRangeDb(), 1, 100),
-                real(env, SPEECH_SYLLABLES_PER_WORD, d.syllablesPerWord(), 0.5, 5),
-                real(env, SPEECH_SILENCE_DBFS, d.silenceDbfs(), -120, 0));
-    }
-
-    private static PresenterConfig presenter(Map<String, String> env) {
-        var d = PresenterConfig.defaults();
-        var presenter = new PresenterConfig(
-                real(env, PRESENTER_KEYPOINT_SCORE, d.minKeypointScore(), 0, 1),
-                real(env, PRESENTER_MIN_HEIGHT, d.minHeight(), 0, 1),
-                integer(env, PRESENTER_SMOOTHING, d.smoothing(), 1, 99),
-                integer(env, PRESENTER_VISIBLE_MIN_MS, (int) d.visibleMinMs(), 0, 3_600_000),
-                integer(env, PRESENTER_FACING_MIN_MS, (int) d.facingMinMs(), 0, 3_600_000),
-                real(env, PRESENTER_GESTURE_ON, d.gestureOn(), 0.01, 100),
-                real(env, PRESENTER_GESTURE_OFF, d.gestureOff(), 0, 100),
-                integer(env, PRESENTER_GESTURE_MIN_MS, (int) d.gestureMinMs(), 0, 3_600_000),
-                real(env, PRESENTER_RAISED_MARGIN, d.raisedMargin(), 0, 10),
-                integer(env, PRESENTER_RAISED_MIN_MS, (int) d.raisedMinMs(), 0, 3_600_000),
-                real(env, PRESENTER_POSTURE_MAGNITUDE, d.postureMagnitude(), 0.01, 100),
-                integer(env, PRESENTER_POSTURE_WINDOW_MS, (int) d.postureWindowMs(), 100, 60_000),
-                integer(env, PRESENTER_AUDIENCE_MIN_FACES, d.audienceMinFaces(), 1, 1000),
-                real(env, PRESENTER_AUDIENCE_SPLIT, d.audienceSplit(), 0.01, 1),
-                integer(env, PRESENTER_AUDIENCE_MIN_MS, (int) d.audienceMinMs(), 0, 3_600_000));
-        if (presenter.gestureOff() > presenter.gestureOn()) {
-            throw new AnalyzerException(PRESENTER_GESTURE_OFF + " (" + presenter.gestureOff() + ") must not exceed "
-                    + PRESENTER_GESTURE_ON + " (" + presenter.gestureOn() + ")");
-        }
-        return presenter;
     }
 
     private static CameraConfig camera(Map<String, String> env) {

@@ -1,5 +1,11 @@
 package io.cuepoint.analyzer.audio;
 
+import static io.cuepoint.analyzer.EnvironmentKeys.integer;
+import static io.cuepoint.analyzer.EnvironmentKeys.real;
+
+import io.cuepoint.analyzer.AnalyzerException;
+import java.util.Map;
+
 /**
  * Tuning of the {@code speech} detector (see {@link SpeechAnalysis} for how the values are used).
  *
@@ -40,6 +46,22 @@ public record SpeechConfig(int minPauseMs, int maxPauseMs, int minSpeechMs, int 
                            double minModulationDb, double minVoicedShare, double maxStableShare,
                            double voicingThreshold, double minPitchHz, double maxPitchHz, double nucleusDipDb,
                            double nucleusRangeDb, double syllablesPerWord, double silenceDbfs) {
+    public static final String SPEECH_MIN_PAUSE_MS = "CUEPOINT_SPEECH_MIN_PAUSE_MS";
+    public static final String SPEECH_MAX_PAUSE_MS = "CUEPOINT_SPEECH_MAX_PAUSE_MS";
+    public static final String SPEECH_MIN_SPEECH_MS = "CUEPOINT_SPEECH_MIN_SPEECH_MS";
+    public static final String SPEECH_MIN_NONSPEECH_MS = "CUEPOINT_SPEECH_MIN_NONSPEECH_MS";
+    public static final String SPEECH_SNR_DB = "CUEPOINT_SPEECH_SNR_DB";
+    public static final String SPEECH_MIN_MODULATION_DB = "CUEPOINT_SPEECH_MIN_MODULATION_DB";
+    public static final String SPEECH_MIN_VOICED_SHARE = "CUEPOINT_SPEECH_MIN_VOICED_SHARE";
+    public static final String SPEECH_MAX_STABLE_SHARE = "CUEPOINT_SPEECH_MAX_STABLE_SHARE";
+    public static final String SPEECH_VOICING_THRESHOLD = "CUEPOINT_SPEECH_VOICING_THRESHOLD";
+    public static final String SPEECH_MIN_PITCH_HZ = "CUEPOINT_SPEECH_MIN_PITCH_HZ";
+    public static final String SPEECH_MAX_PITCH_HZ = "CUEPOINT_SPEECH_MAX_PITCH_HZ";
+    public static final String SPEECH_NUCLEUS_DIP_DB = "CUEPOINT_SPEECH_NUCLEUS_DIP_DB";
+    public static final String SPEECH_NUCLEUS_RANGE_DB = "CUEPOINT_SPEECH_NUCLEUS_RANGE_DB";
+    public static final String SPEECH_SYLLABLES_PER_WORD = "CUEPOINT_SPEECH_SYLLABLES_PER_WORD";
+    public static final String SPEECH_SILENCE_DBFS = "CUEPOINT_SPEECH_SILENCE_DBFS";
+
     public SpeechConfig {
         if (minPauseMs > maxPauseMs) {
             throw new IllegalArgumentException("min pause " + minPauseMs + " ms exceeds max pause " + maxPauseMs + " ms");
@@ -51,5 +73,39 @@ public record SpeechConfig(int minPauseMs, int maxPauseMs, int minSpeechMs, int 
 
     public static SpeechConfig defaults() {
         return new SpeechConfig(300, 5000, 200, 1000, 6, 3, 0.15, 0.75, 0.3, 60, 400, 2, 25, 1.5, -55);
+    }
+
+    /**
+     * The configuration from environment variables (the keys above), each checked against its range.
+     *
+     * @throws AnalyzerException naming the key of a bad value
+     */
+    public static SpeechConfig fromEnvironment(Map<String, String> env) {
+        var d = SpeechConfig.defaults();
+        int minPause = integer(env, SPEECH_MIN_PAUSE_MS, d.minPauseMs(), 0, 60_000);
+        int maxPause = integer(env, SPEECH_MAX_PAUSE_MS, d.maxPauseMs(), 0, 600_000);
+        if (minPause > maxPause) {
+            throw new AnalyzerException(SPEECH_MIN_PAUSE_MS + " (" + minPause + ") must not exceed "
+                    + SPEECH_MAX_PAUSE_MS + " (" + maxPause + ")");
+        }
+        double minPitch = real(env, SPEECH_MIN_PITCH_HZ, d.minPitchHz(), 30, 1000);
+        double maxPitch = real(env, SPEECH_MAX_PITCH_HZ, d.maxPitchHz(), 30, 1000);
+        if (minPitch >= maxPitch) {
+            throw new AnalyzerException(SPEECH_MIN_PITCH_HZ + " (" + minPitch + ") must be below "
+                    + SPEECH_MAX_PITCH_HZ + " (" + maxPitch + ")");
+        }
+        return new SpeechConfig(minPause, maxPause,
+                integer(env, SPEECH_MIN_SPEECH_MS, d.minSpeechMs(), 0, 60_000),
+                integer(env, SPEECH_MIN_NONSPEECH_MS, d.minNonSpeechMs(), 0, 3_600_000),
+                real(env, SPEECH_SNR_DB, d.snrDb(), 0, 60),
+                real(env, SPEECH_MIN_MODULATION_DB, d.minModulationDb(), 0, 60),
+                real(env, SPEECH_MIN_VOICED_SHARE, d.minVoicedShare(), 0, 1),
+                real(env, SPEECH_MAX_STABLE_SHARE, d.maxStableShare(), 0, 1),
+                real(env, SPEECH_VOICING_THRESHOLD, d.voicingThreshold(), 0.01, 1),
+                minPitch, maxPitch,
+                real(env, SPEECH_NUCLEUS_DIP_DB, d.nucleusDipDb(), 0, 60),
+                real(env, SPEECH_NUCLEUS_RANGE_DB, d.nucleusRangeDb(), 1, 100),
+                real(env, SPEECH_SYLLABLES_PER_WORD, d.syllablesPerWord(), 0.5, 5),
+                real(env, SPEECH_SILENCE_DBFS, d.silenceDbfs(), -120, 0));
     }
 }

@@ -1,5 +1,11 @@
 package io.cuepoint.analyzer.detect;
 
+import static io.cuepoint.analyzer.EnvironmentKeys.integer;
+import static io.cuepoint.analyzer.EnvironmentKeys.real;
+
+import io.cuepoint.analyzer.AnalyzerException;
+import java.util.Map;
+
 /**
  * Tuning of {@link PresenterDetector}. Distances are in shoulder widths of the presenter (so they do
  * not depend on how large the presenter appears), times in media milliseconds. Every per-sample signal
@@ -46,7 +52,53 @@ public record PresenterConfig(double minKeypointScore, double minHeight, int smo
                               double gestureOn, double gestureOff, long gestureMinMs, double raisedMargin,
                               long raisedMinMs, double postureMagnitude, long postureWindowMs,
                               int audienceMinFaces, double audienceSplit, long audienceMinMs) {
+    public static final String PRESENTER_KEYPOINT_SCORE = "CUEPOINT_PRESENTER_KEYPOINT_SCORE";
+    public static final String PRESENTER_MIN_HEIGHT = "CUEPOINT_PRESENTER_MIN_HEIGHT";
+    public static final String PRESENTER_SMOOTHING = "CUEPOINT_PRESENTER_SMOOTHING";
+    public static final String PRESENTER_VISIBLE_MIN_MS = "CUEPOINT_PRESENTER_VISIBLE_MIN_MS";
+    public static final String PRESENTER_FACING_MIN_MS = "CUEPOINT_PRESENTER_FACING_MIN_MS";
+    public static final String PRESENTER_GESTURE_ON = "CUEPOINT_PRESENTER_GESTURE_ON";
+    public static final String PRESENTER_GESTURE_OFF = "CUEPOINT_PRESENTER_GESTURE_OFF";
+    public static final String PRESENTER_GESTURE_MIN_MS = "CUEPOINT_PRESENTER_GESTURE_MIN_MS";
+    public static final String PRESENTER_RAISED_MARGIN = "CUEPOINT_PRESENTER_RAISED_MARGIN";
+    public static final String PRESENTER_RAISED_MIN_MS = "CUEPOINT_PRESENTER_RAISED_MIN_MS";
+    public static final String PRESENTER_POSTURE_MAGNITUDE = "CUEPOINT_PRESENTER_POSTURE_MAGNITUDE";
+    public static final String PRESENTER_POSTURE_WINDOW_MS = "CUEPOINT_PRESENTER_POSTURE_WINDOW_MS";
+    public static final String PRESENTER_AUDIENCE_MIN_FACES = "CUEPOINT_PRESENTER_AUDIENCE_MIN_FACES";
+    public static final String PRESENTER_AUDIENCE_SPLIT = "CUEPOINT_PRESENTER_AUDIENCE_SPLIT";
+    public static final String PRESENTER_AUDIENCE_MIN_MS = "CUEPOINT_PRESENTER_AUDIENCE_MIN_MS";
+
     public static PresenterConfig defaults() {
         return new PresenterConfig(0.3, 0.25, 3, 1000, 1000, 1.0, 0.6, 500, 0.1, 500, 0.4, 1000, 2, 0.3, 1000);
+    }
+
+    /**
+     * The configuration from environment variables (the keys above), each checked against its range.
+     *
+     * @throws AnalyzerException naming the key of a bad value
+     */
+    public static PresenterConfig fromEnvironment(Map<String, String> env) {
+        var d = PresenterConfig.defaults();
+        var presenter = new PresenterConfig(
+                real(env, PRESENTER_KEYPOINT_SCORE, d.minKeypointScore(), 0, 1),
+                real(env, PRESENTER_MIN_HEIGHT, d.minHeight(), 0, 1),
+                integer(env, PRESENTER_SMOOTHING, d.smoothing(), 1, 99),
+                integer(env, PRESENTER_VISIBLE_MIN_MS, (int) d.visibleMinMs(), 0, 3_600_000),
+                integer(env, PRESENTER_FACING_MIN_MS, (int) d.facingMinMs(), 0, 3_600_000),
+                real(env, PRESENTER_GESTURE_ON, d.gestureOn(), 0.01, 100),
+                real(env, PRESENTER_GESTURE_OFF, d.gestureOff(), 0, 100),
+                integer(env, PRESENTER_GESTURE_MIN_MS, (int) d.gestureMinMs(), 0, 3_600_000),
+                real(env, PRESENTER_RAISED_MARGIN, d.raisedMargin(), 0, 10),
+                integer(env, PRESENTER_RAISED_MIN_MS, (int) d.raisedMinMs(), 0, 3_600_000),
+                real(env, PRESENTER_POSTURE_MAGNITUDE, d.postureMagnitude(), 0.01, 100),
+                integer(env, PRESENTER_POSTURE_WINDOW_MS, (int) d.postureWindowMs(), 100, 60_000),
+                integer(env, PRESENTER_AUDIENCE_MIN_FACES, d.audienceMinFaces(), 1, 1000),
+                real(env, PRESENTER_AUDIENCE_SPLIT, d.audienceSplit(), 0.01, 1),
+                integer(env, PRESENTER_AUDIENCE_MIN_MS, (int) d.audienceMinMs(), 0, 3_600_000));
+        if (presenter.gestureOff() > presenter.gestureOn()) {
+            throw new AnalyzerException(PRESENTER_GESTURE_OFF + " (" + presenter.gestureOff() + ") must not exceed "
+                    + PRESENTER_GESTURE_ON + " (" + presenter.gestureOn() + ")");
+        }
+        return presenter;
     }
 }

@@ -24,10 +24,10 @@ class SpeechConfigTest {
 
     @Test
     void readsTheEnvironment() {
-        var speech = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.SPEECH_MIN_PAUSE_MS, "250",
-                AnalyzerConfig.SPEECH_MAX_PAUSE_MS, "8000", AnalyzerConfig.SPEECH_SYLLABLES_PER_WORD, "1.7",
-                AnalyzerConfig.SPEECH_SNR_DB, "9", AnalyzerConfig.SPEECH_MIN_PITCH_HZ, "70",
-                AnalyzerConfig.SPEECH_SILENCE_DBFS, "-50")).speech();
+        var speech = AnalyzerConfig.fromEnvironment(Map.of(SpeechConfig.SPEECH_MIN_PAUSE_MS, "250",
+                SpeechConfig.SPEECH_MAX_PAUSE_MS, "8000", SpeechConfig.SPEECH_SYLLABLES_PER_WORD, "1.7",
+                SpeechConfig.SPEECH_SNR_DB, "9", SpeechConfig.SPEECH_MIN_PITCH_HZ, "70",
+                SpeechConfig.SPEECH_SILENCE_DBFS, "-50")).speech();
         assertThat(speech.minPauseMs()).isEqualTo(250);
         assertThat(speech.maxPauseMs()).isEqualTo(8000);
         assertThat(speech.syllablesPerWord()).isEqualTo(1.7);
@@ -38,12 +38,12 @@ class SpeechConfigTest {
 
     @Test
     void badValuesNameTheirKey() {
-        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.SPEECH_MIN_PAUSE_MS, "900",
-                AnalyzerConfig.SPEECH_MAX_PAUSE_MS, "800")))
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(SpeechConfig.SPEECH_MIN_PAUSE_MS, "900",
+                SpeechConfig.SPEECH_MAX_PAUSE_MS, "800")))
                 .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_SPEECH_MIN_PAUSE_MS");
-        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.SPEECH_MIN_PITCH_HZ, "500")))
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(SpeechConfig.SPEECH_MIN_PITCH_HZ, "500")))
                 .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_SPEECH_MIN_PITCH_HZ");
-        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.SPEECH_SYLLABLES_PER_WORD, "x")))
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(SpeechConfig.SPEECH_SYLLABLES_PER_WORD, "x")))
                 .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_SPEECH_SYLLABLES_PER_WORD");
     }
 

@@ -78,15 +78,15 @@ class PresenterWiringTest {
     void thePresenterKeysAreReadAndCheckedByName() {
         var defaults = AnalyzerConfig.defaults().presenter();
         assertThat(defaults).isEqualTo(PresenterConfig.defaults());
-        var tuned = AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.PRESENTER_GESTURE_ON, "2",
-                AnalyzerConfig.PRESENTER_GESTURE_OFF, "1.5", AnalyzerConfig.PRESENTER_RAISED_MIN_MS, "800")).presenter();
+        var tuned = AnalyzerConfig.fromEnvironment(Map.of(PresenterConfig.PRESENTER_GESTURE_ON, "2",
+                PresenterConfig.PRESENTER_GESTURE_OFF, "1.5", PresenterConfig.PRESENTER_RAISED_MIN_MS, "800")).presenter();
         assertThat(tuned.gestureOn()).isEqualTo(2.0);
         assertThat(tuned.gestureOff()).isEqualTo(1.5);
         assertThat(tuned.raisedMinMs()).isEqualTo(800);
-        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.PRESENTER_GESTURE_OFF, "3")))
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(PresenterConfig.PRESENTER_GESTURE_OFF, "3")))
                 .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_PRESENTER_GESTURE_OFF")
                 .hasMessageContaining("CUEPOINT_PRESENTER_GESTURE_ON");
-        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(AnalyzerConfig.PRESENTER_MIN_HEIGHT, "tall")))
+        assertThatThrownBy(() -> AnalyzerConfig.fromEnvironment(Map.of(PresenterConfig.PRESENTER_MIN_HEIGHT, "tall")))
                 .isInstanceOf(AnalyzerException.class).hasMessageContaining("CUEPOINT_PRESENTER_MIN_HEIGHT");
     }
 }
