@@ -23,6 +23,8 @@ import java.util.Map;
  *       maximum over the fragments: the peak of the whole is the highest peak of its parts;</li>
  *   <li>a numeric attribute whose name ends in {@code Count} (such as {@code sampleCount}) or {@code Length} (such
  *       as {@code pathLength}) as the sum over the fragments: counts and distances add up;</li>
+ *   <li>a numeric {@code durationMs} (the length of the interval itself, as a {@code speech.pause} carries it) as
+ *       the merged span, {@code endMs - startMs}: each fragment states only its own part;</li>
  *   <li>confidence and every other numeric attribute as the duration-weighted mean over the fragments that
  *       carry it (weight = {@code max(1, endMs - startMs)}, so an instant fragment still counts); a non-numeric
  *       attribute keeps the value of the first fragment that has it;</li>
@@ -34,6 +36,9 @@ import java.util.Map;
  * the result depends only on the set of fragments, never on their arrival order.
  */
 public final class FragmentMerger {
+    /** The attribute that states an interval's own length (a pause's): the merged event's span, not a mean. */
+    static final String DURATION = "durationMs";
+
     private FragmentMerger() {
     }
 
@@ -120,6 +125,9 @@ public final class FragmentMerger {
         attributes.putAll(counts);
         attributes.putAll(peaks);
         attributes.putAll(lengths);
+        if (attributes.get(DURATION) instanceof Number) {
+            attributes.put(DURATION, last.endMs() - first.startMs());
+        }
         return new Event(first.schema(), first.id(), first.videoId(), first.type(), first.startMs(), last.endMs(),
                 first.startFrame(), last.endFrame(), confidence / totalWeight, first.track(), first.box(),
                 first.keypoints(), attributes.isEmpty() ? first.attributes() : attributes, first.producer(), null);
