@@ -4,6 +4,7 @@ import io.cuepoint.analyzer.wire.Event;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -28,7 +29,7 @@ final class SpeechEvents implements SpeechTrack {
     }
 
     /** The speech of a video whose audio was analysed over {@code [0, durationMs)}; empty when no events. */
-    static java.util.Optional<SpeechEvents> of(List<Event> events, long durationMs) {
+    static Optional<SpeechEvents> of(List<Event> events, long durationMs) {
         var active = new ArrayList<Event>();
         boolean any = false;
         for (Event e : events) {
@@ -38,9 +39,9 @@ final class SpeechEvents implements SpeechTrack {
             any |= e.type().equals(ACTIVE) || e.type().equals(PAUSE) || e.type().equals(NONSPEECH);
         }
         if (!any) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new SpeechEvents(active,
+        return Optional.of(new SpeechEvents(active,
                 Intervals.of(List.of(new long[] {0, Math.max(durationMs, 1)}))));
     }
 
