@@ -5,7 +5,9 @@ package io.cuepoint.analyzer.detect;
  * thresholds hold for any resolution and aspect.
  *
  * @param wristMinScore  MoveNet score a wrist keypoint needs to count as seen, 0 to 1
- *                       (env {@code CUEPOINT_SKILLS_WRIST_MIN_SCORE}, default 0.3, MoveNet's own "visible" level)
+ *                       (env {@code CUEPOINT_SKILLS_WRIST_MIN_SCORE}, default 0.3, MoveNet's own "visible" level);
+ *                       where fewer than half of a wrist's samples reach it, those down to half of it are used,
+ *                       measured with {@link #coarse()} smoothing
  * @param activeOn       smoothed hand speed, diagonals per second, at which a resting hand starts a movement
  *                       (env {@code CUEPOINT_SKILLS_ACTIVE_ON}, default 0.06): a deliberate reach crosses a
  *                       tenth of the picture in well under a second, while a resting wrist's keypoint jitter
@@ -30,6 +32,14 @@ public record SkillsConfig(double wristMinScore, double activeOn, double activeO
         if (smoothing < 1 || smoothing % 2 == 0) {
             throw new IllegalArgumentException("smoothing must be odd and at least 1, got " + smoothing);
         }
+    }
+
+    /**
+     * The same with about twice the outlier filter's window, for wrists read below {@link #wristMinScore()}:
+     * a weak keypoint jumps more often, and longer.
+     */
+    public SkillsConfig coarse() {
+        return new SkillsConfig(wristMinScore, activeOn, activeOff, minMovementMs, 2 * smoothing + 1, maxGapMs);
     }
 
     public static SkillsConfig defaults() {

@@ -14,16 +14,19 @@ import java.util.Map;
  * Hand-skill metrics of procedure recordings from the hands' paths: how far and how fast each hand moves, how
  * much of the time it rests, and in how many separate movements.
  *
- * <p>The hands are the wrists of the segment's principal person (the {@code pose} track with the largest mean
- * box area times number of samples; the person's own left and right), or, when no wrist was seen and the
- * {@code hands} detector ran, the centres of its hand tracks. {@link HandPath} measures each hand. Emits per
+ * <p>The hands are the wrists of the segment's {@link PrincipalPerson principal person} (the {@code pose} track
+ * with the largest mean box area times number of samples, followed across breaks of the pose tracker; the
+ * person's own left and right), or, when no wrist was seen and the {@code hands} detector ran, the centres of
+ * its hand tracks. {@link HandPath} measures each hand. Emits per
  * hand {@code hand.active} (one per movement) and {@code hand.idle} intervals, attributes {@code hand},
  * {@code pathLength} (diagonals), {@code meanSpeed} and {@code peakSpeed} (diagonals per second), which tile
  * the time the hand was tracked; one that reaches the segment's first sample (the lead-in when it was sampled)
  * or last sample is a fragment. Per segment one {@code skills.segment} interval over the segment's span with
  * a map per side ({@code left}, {@code right}: pathLength, meanSpeed, peakSpeed, idleShare, movementCount,
  * trackedMs), {@code balance} (the smaller path length over the larger, 1 = equal, when both sides were
- * tracked) and {@code source} ({@code pose} or {@code hands}); none when no hand was tracked.
+ * tracked) and {@code source} ({@code pose} or {@code hands}); a side seen on one sample only has trackedMs 0,
+ * and the interval is missing only when no hand was seen at all. {@link HandTracks} says which wrists count
+ * (a weak wrist is measured with {@link SkillsConfig#coarse() more smoothing} rather than dropped).
  */
 public final class SkillsDetector implements DerivedDetector {
     public static final String NAME = "skills";
@@ -50,11 +53,15 @@ public final class SkillsDetector implements DerivedDetector {
     @Override
     public DetectorOutput derive(Segment segment, List<Event> upstream, DetectionContext ctx) {
         var sampled = segment.framesWithLeadIn().stream().filter(FrameRecord::sampled).toList();
-        var found = HandTracks.of(segment, upstream, config.wristMinScore());
+        var found = HandTracks.of(segment, upstream, config);
         var events = new ArrayList<Event>();
         var measures = new LinkedHashMap<String, HandPath.Measure>();
         for (var hand : found.hands().entrySet()) {
-            var measure = HandPath.measure(hand.getValue(), config);
+            if (hand.getValue().isEmpty()) {
+                continue;
+            }
+            var measure = HandPath.measure(hand.getValue(),
+                    found.lowScore().contains(hand.getKey()) ? config.coarse() : config);
             measures.put(hand.getKey(), measure);
             for (var run : measure.runs()) {
                 events.add(interval(segment, ctx, hand.getKey(), run, sampled));
@@ -91,11 +98,14 @@ public final class SkillsDetector implements DerivedDetector {
         var paths = new ArrayList<Double>();
         for (var side : found.sides().entrySet()) {
             var measure = measures.get(side.getValue());
-            if (measure == null || measure.trackedMs() == 0) {
+            if (measure == null) {
                 continue;
             }
+            // A hand seen once (or only in dropouts) still shows that the person was there: trackedMs 0.
             attributes.put(side.getKey(), sideMap(measure));
-            paths.add(measure.pathLength());
+            if (measure.trackedMs() > 0) {
+                paths.add(measure.pathLength());
+            }
         }
         if (attributes.isEmpty() || segment.frames().isEmpty()) {
             return null;

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SkillsClipTest {
     private static final Path CLIP = GeneratedClips.DIR.resolve("skills-messi.mp4");
-    private static final double DIAGONAL = Math.hypot(960, 540);
+    static final double DIAGONAL = Math.hypot(960, 540);
     /** The photo's top-left corner in pixels over time: rests, a reach, an L across the segment boundary, a reach. */
-    private static final HandWaypoints PATH = HandWaypoints.of(
+    static final HandWaypoints PATH = HandWaypoints.of(
             0, 10, 10, 2000, 10, 10, 4000, 270, 10, 6000, 270, 10, 7000, 270, 90, 9500, 30, 60,
             12_000, 30, 60, 14_000, 220, 100, 16_000, 220, 100);
 
@@ -98,8 +98,12 @@ class SkillsClipTest {
         }
     }
 
-    /** One hand's intervals over the clip, fragments at the 8 s boundary joined. */
     private List<Event> intervals(String side) {
+        return intervals(events, side);
+    }
+
+    /** One hand's intervals over the clip, fragments at the 8 s boundary joined. */
+    static List<Event> intervals(List<Event> events, String side) {
         var own = events.stream().filter(e -> side.equals(e.attributes().get("hand")))
                 .sorted(Comparator.comparingLong(Event::startMs)).toList();
         var merged = new ArrayList<Event>();
@@ -122,7 +126,7 @@ class SkillsClipTest {
         return merged;
     }
 
-    private static synchronized Path clip() {
+    static synchronized Path clip() {
         if (!Files.exists(CLIP)) {
             try {
                 Files.createDirectories(GeneratedClips.DIR);
@@ -132,8 +136,8 @@ class SkillsClipTest {
             var partial = GeneratedClips.DIR.resolve("partial-skills.mp4");
             TestMedia.ffmpeg("-f", "lavfi", "-i", "color=c=0x808080:s=960x540:r=25:d=16",
                     "-loop", "1", "-framerate", "25", "-t", "16", "-i", TestMedia.OPENCV_DATA.resolve("messi5.jpg").toString(),
-                    "-filter_complex", "[1]crop=470:302:0:40,scale=685:440[p];[0][p]overlay=x='" + expression(1)
-                            + "':y='" + expression(2) + "':eval=frame,setsar=1",
+                    "-filter_complex", "[1]crop=470:302:0:40,scale=685:440[p];[0][p]overlay=x='" + expression(PATH, 1)
+                            + "':y='" + expression(PATH, 2) + "':eval=frame,setsar=1",
                     "-frames:v", "400", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "veryfast", "-crf", "18",
                     "-an", partial.toString());
             try {
@@ -146,8 +150,8 @@ class SkillsClipTest {
     }
 
     /** The waypoints' coordinate {@code axis} as a piecewise-linear ffmpeg expression of t. */
-    private static String expression(int axis) {
-        var points = PATH.points();
+    static String expression(HandWaypoints path, int axis) {
+        var points = path.points();
         var sb = new StringBuilder(Double.toString(points.get(0)[axis]));
         for (int i = 1; i < points.size(); i++) {
             double delta = points.get(i)[axis] - points.get(i - 1)[axis];
