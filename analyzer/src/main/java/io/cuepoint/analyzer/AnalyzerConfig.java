@@ -125,12 +125,6 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
     public static final String HANDS_FPS = "CUEPOINT_HANDS_FPS";
     public static final String HANDS_MIN_SCORE = "CUEPOINT_HANDS_MIN_SCORE";
     public static final String HANDS_MAX = "CUEPOINT_HANDS_MAX";
-    public static final String SKILLS_WRIST_MIN_SCORE = "CUEPOINT_SKILLS_WRIST_MIN_SCORE";
-    public static final String SKILLS_ACTIVE_ON = "CUEPOINT_SKILLS_ACTIVE_ON";
-    public static final String SKILLS_ACTIVE_OFF = "CUEPOINT_SKILLS_ACTIVE_OFF";
-    public static final String SKILLS_MIN_MOVEMENT_MS = "CUEPOINT_SKILLS_MIN_MOVEMENT_MS";
-    public static final String SKILLS_SMOOTHING = "CUEPOINT_SKILLS_SMOOTHING";
-    public static final String SKILLS_MAX_GAP_MS = "CUEPOINT_SKILLS_MAX_GAP_MS";
 
     public AnalyzerConfig {
         Objects.requireNonNull(analyzerVersion, "analyzerVersion");
@@ -210,7 +204,7 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
         }
         var version = env.getOrDefault(VERSION, jarVersion());
         return new AnalyzerConfig(version, detectors, shots, slides, technical, camera, motion, pose, faces,
-                objects, hands, SpeechConfig.fromEnvironment(env), PresenterConfig.fromEnvironment(env), skills(env), ModelConfig.fromEnvironment(env));
+                objects, hands, SpeechConfig.fromEnvironment(env), PresenterConfig.fromEnvironment(env), SkillsConfig.fromEnvironment(env), ModelConfig.fromEnvironment(env));
     }
 
     /** The resolved configuration in one line, for the start-up log. */
@@ -222,23 +216,6 @@ public record AnalyzerConfig(String analyzerVersion, List<String> detectors, Sho
                 + String.join(",", new TreeSet<>(objects.labels())) + "), hands(fps=" + hands.fps() + ", minScore="
                 + hands.minScore() + ", max=" + hands.maxHands() + "), " + speech + ", " + presenter + ", " + skills
                 + ", models(" + models.describe() + ")";
-    }
-
-    private static SkillsConfig skills(Map<String, String> env) {
-        var d = SkillsConfig.defaults();
-        double on = real(env, SKILLS_ACTIVE_ON, d.activeOn(), 0.0001, 100);
-        double off = real(env, SKILLS_ACTIVE_OFF, d.activeOff(), 0, 100);
-        if (off > on) {
-            throw new AnalyzerException(SKILLS_ACTIVE_OFF + " (" + off + ") must not exceed " + SKILLS_ACTIVE_ON
-                    + " (" + on + ")");
-        }
-        int smoothing = integer(env, SKILLS_SMOOTHING, d.smoothing(), 1, 99);
-        if (smoothing % 2 == 0) {
-            throw new AnalyzerException(SKILLS_SMOOTHING + " must be odd (a centred window), got " + smoothing);
-        }
-        return new SkillsConfig(real(env, SKILLS_WRIST_MIN_SCORE, d.wristMinScore(), 0, 1), on, off,
-                integer(env, SKILLS_MIN_MOVEMENT_MS, (int) d.minMovementMs(), 0, 600_000), smoothing,
-                integer(env, SKILLS_MAX_GAP_MS, (int) d.maxGapMs(), 0, 600_000));
     }
 
     private static TechnicalConfig technical(Map<String, String> env) {

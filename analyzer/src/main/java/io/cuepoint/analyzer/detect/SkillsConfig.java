@@ -1,5 +1,11 @@
 package io.cuepoint.analyzer.detect;
 
+import static io.cuepoint.analyzer.EnvironmentKeys.integer;
+import static io.cuepoint.analyzer.EnvironmentKeys.real;
+
+import io.cuepoint.analyzer.AnalyzerException;
+import java.util.Map;
+
 /**
  * Tuning of {@link SkillsDetector}. Positions are in frame diagonals, speeds in diagonals per second, so the
  * thresholds hold for any resolution and aspect.
@@ -25,6 +31,13 @@ package io.cuepoint.analyzer.detect;
  */
 public record SkillsConfig(double wristMinScore, double activeOn, double activeOff, long minMovementMs, int smoothing,
                            long maxGapMs) {
+    public static final String SKILLS_WRIST_MIN_SCORE = "CUEPOINT_SKILLS_WRIST_MIN_SCORE";
+    public static final String SKILLS_ACTIVE_ON = "CUEPOINT_SKILLS_ACTIVE_ON";
+    public static final String SKILLS_ACTIVE_OFF = "CUEPOINT_SKILLS_ACTIVE_OFF";
+    public static final String SKILLS_MIN_MOVEMENT_MS = "CUEPOINT_SKILLS_MIN_MOVEMENT_MS";
+    public static final String SKILLS_SMOOTHING = "CUEPOINT_SKILLS_SMOOTHING";
+    public static final String SKILLS_MAX_GAP_MS = "CUEPOINT_SKILLS_MAX_GAP_MS";
+
     public SkillsConfig {
         if (activeOff > activeOn) {
             throw new IllegalArgumentException("activeOff " + activeOff + " exceeds activeOn " + activeOn);
@@ -44,5 +57,27 @@ public record SkillsConfig(double wristMinScore, double activeOn, double activeO
 
     public static SkillsConfig defaults() {
         return new SkillsConfig(0.3, 0.06, 0.035, 500, 5, 1000);
+    }
+
+    /**
+     * The configuration from environment variables (the keys above), each checked against its range.
+     *
+     * @throws AnalyzerException naming the key of a bad value
+     */
+    public static SkillsConfig fromEnvironment(Map<String, String> env) {
+        var d = SkillsConfig.defaults();
+        double on = real(env, SKILLS_ACTIVE_ON, d.activeOn(), 0.0001, 100);
+        double off = real(env, SKILLS_ACTIVE_OFF, d.activeOff(), 0, 100);
+        if (off > on) {
+            throw new AnalyzerException(SKILLS_ACTIVE_OFF + " (" + off + ") must not exceed " + SKILLS_ACTIVE_ON
+                    + " (" + on + ")");
+        }
+        int smoothing = integer(env, SKILLS_SMOOTHING, d.smoothing(), 1, 99);
+        if (smoothing % 2 == 0) {
+            throw new AnalyzerException(SKILLS_SMOOTHING + " must be odd (a centred window), got " + smoothing);
+        }
+        return new SkillsConfig(real(env, SKILLS_WRIST_MIN_SCORE, d.wristMinScore(), 0, 1), on, off,
+                integer(env, SKILLS_MIN_MOVEMENT_MS, (int) d.minMovementMs(), 0, 600_000), smoothing,
+                integer(env, SKILLS_MAX_GAP_MS, (int) d.maxGapMs(), 0, 600_000));
     }
 }
