@@ -6,9 +6,7 @@ import io.cuepoint.analyzer.track.Detection;
 import io.cuepoint.analyzer.vision.MoveNetTranslator;
 import io.cuepoint.analyzer.vision.Pose;
 import io.cuepoint.analyzer.vision.RgbImage;
-import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.ingest.wire.FrameRecord;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +21,7 @@ import java.util.Map;
  * {@value #MIN_KEYPOINTS} keypoints are confident; the keypoints' left and right are the model's, not
  * corrected (people facing away are common in teaching rooms).
  */
-public final class PoseDetector implements SegmentDetector, AutoCloseable {
+public final class PoseDetector extends TrackingDetector<Pose> implements AutoCloseable {
     public static final String NAME = "pose";
     public static final String POSE = "person.pose";
     public static final String PRESENT = "person.present";
@@ -33,15 +31,14 @@ public final class PoseDetector implements SegmentDetector, AutoCloseable {
     private final MoveNetTranslator translator;
     private final ModelSession session;
     private final String inputName;
-    private final String modelId;
 
     /** @param model the configured MoveNet; this detector opens its own session on it */
     public PoseDetector(PoseConfig config, LoadedModel model) {
+        super("person", POSE, PRESENT, model.producerId());
         this.config = config;
         this.translator = new MoveNetTranslator(config.model().inputSize());
         this.inputName = model.inputNames().get(0);
         this.session = model.newSession();   // last: nothing after it can fail and leak the session
-        this.modelId = model.producerId();
     }
 
     @Override
@@ -50,48 +47,13 @@ public final class PoseDetector implements SegmentDetector, AutoCloseable {
     }
 
     @Override
-    public List<Event> detect(Segment segment, DetectionContext ctx) {
-        var tracks = new SegmentTracks<Pose>("person", segment.index());
-        var events = new ArrayList<Event>();
-        var leadIn = Samples.leadIn(segment);
-        if (leadIn != null) {
-            sample(segment, ctx, tracks, leadIn, true, events);
-        }
-        var samples = Samples.all(segment);
-        for (var frame : samples) {
-            sample(segment, ctx, tracks, frame, false, events);
-        }
-        for (var track : tracks.tracks()) {
-            var builder = SegmentTracks.interval(ctx.builder(segment, NAME, PRESENT), segment, track, samples);
-            if (builder != null) {
-                double mean = track.own().stream().mapToDouble(s -> s.value().score()).average().orElse(0);
-                events.add(builder.confidence(mean).model(modelId).attribute("sampleCount", track.own().size())
-                        .attribute("meanScore", EventBuilder.round(mean)).build());
-            }
-        }
-        return events;
+    List<FrameRecord> samples(Segment segment) {
+        return Samples.all(segment);
     }
 
-    private void sample(Segment segment, DetectionContext ctx, SegmentTracks<Pose> tracks, FrameRecord frame,
-                        boolean leadIn, List<Event> events) {
-        var image = Samples.image(frame, NAME);
-        if (image == null) {
-            return;
-        }
-        var people = estimate(image);
-        var sightings = tracks.add(frame, leadIn, people, p -> new Detection(p.box(), p.score(), "person"));
-        for (var sighting : sightings) {
-            if (sighting == null) {
-                continue;
-            }
-            var pose = sighting.value();
-            var builder = ctx.builder(segment, NAME, POSE).track(sighting.track()).at(frame).model(modelId)
-                    .confidence(pose.meanKeypointScore()).box(pose.box()).keypoints(pose.keypoints());
-            if (leadIn) {
-                builder.attribute("leadIn", true);
-            }
-            events.add(builder.build());
-        }
+    @Override
+    List<Pose> find(RgbImage image) {
+        return estimate(image);
     }
 
     /** The people MoveNet finds in one image, most confident first. */
@@ -105,6 +67,21 @@ public final class PoseDetector implements SegmentDetector, AutoCloseable {
 
     private static long confident(Pose pose) {
         return pose.keypoints().stream().filter(k -> k.score() >= MoveNetTranslator.BOX_MIN_SCORE).count();
+    }
+
+    @Override
+    Detection detection(Pose pose) {
+        return new Detection(pose.box(), pose.score(), "person");
+    }
+
+    @Override
+    void describe(EventBuilder instant, Pose pose) {
+        instant.confidence(pose.meanKeypointScore()).box(pose.box()).keypoints(pose.keypoints());
+    }
+
+    @Override
+    void describeTrack(EventBuilder present, List<SegmentTracks.Sighting<Pose>> own, double meanScore) {
+        present.attribute("sampleCount", own.size()).attribute("meanScore", EventBuilder.round(meanScore));
     }
 
     @Override
