@@ -42,15 +42,20 @@ class SkillsClipTest {
         segments = DecodedSegments.of(clip(), 8.0);
         var model = PoseConfig.Model.THUNDER;
         var pose = new PoseDetector(new PoseConfig(model, PoseConfig.defaults().minScore()), TestModels.get(model.modelName()));
-        try (var analyzer = new SegmentAnalyzer("test", List.of(pose, new SkillsDetector(SkillsConfig.defaults())),
-                Clock.systemUTC())) {
-            events = new ArrayList<>();
+        events = eventsOf(segments, pose, new SkillsDetector(SkillsConfig.defaults()));
+    }
+
+    /** Every event the detectors find in the segments, run in order as the analyzer runs them; no detector fails. */
+    static List<Event> eventsOf(List<Segment> segments, SegmentDetector... detectors) {
+        var events = new ArrayList<Event>();
+        try (var analyzer = new SegmentAnalyzer("test", List.of(detectors), Clock.systemUTC())) {
             for (var segment : segments) {
                 var result = analyzer.analyze(segment);
                 assertThat(result.error()).isNull();
                 events.addAll(result.events());
             }
         }
+        return events;
     }
 
     @Test

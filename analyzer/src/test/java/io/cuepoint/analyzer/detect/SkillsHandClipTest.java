@@ -11,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,15 +42,7 @@ class SkillsHandClipTest {
         assertThat(segments).hasSize(2);
         var pose = new PoseDetector(PoseConfig.defaults(), TestModels.get(PoseConfig.defaults().model().modelName()));
         var hands = new HandDetector(HandConfig.defaults(), TestModels.get("handtrack"));
-        try (var analyzer = new SegmentAnalyzer("test", List.of(pose, hands, new SkillsDetector(SkillsConfig.defaults())),
-                Clock.systemUTC())) {
-            events = new ArrayList<>();
-            for (var segment : segments) {
-                var result = analyzer.analyze(segment);
-                assertThat(result.error()).isNull();
-                events.addAll(result.events());
-            }
-        }
+        events = SkillsClipTest.eventsOf(segments, pose, hands, new SkillsDetector(SkillsConfig.defaults()));
     }
 
     @Test

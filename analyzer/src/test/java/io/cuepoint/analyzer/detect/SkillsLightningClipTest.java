@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cuepoint.analyzer.model.TestModels;
 import io.cuepoint.analyzer.wire.Event;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,15 +30,7 @@ class SkillsLightningClipTest {
         var model = PoseConfig.Model.LIGHTNING;
         var pose = new PoseDetector(PoseConfig.defaults(), TestModels.get(model.modelName()));
         assertThat(PoseConfig.defaults().model()).isEqualTo(model);
-        try (var analyzer = new SegmentAnalyzer("test", List.of(pose, new SkillsDetector(SkillsConfig.defaults())),
-                Clock.systemUTC())) {
-            events = new ArrayList<>();
-            for (var segment : segments) {
-                var result = analyzer.analyze(segment);
-                assertThat(result.error()).isNull();
-                events.addAll(result.events());
-            }
-        }
+        events = SkillsClipTest.eventsOf(segments, pose, new SkillsDetector(SkillsConfig.defaults()));
     }
 
     @Test
