@@ -63,8 +63,12 @@ public final class SkillsDetector implements DerivedDetector {
             var measure = HandPath.measure(hand.getValue(),
                     found.lowScore().contains(hand.getKey()) ? config.coarse() : config);
             measures.put(hand.getKey(), measure);
+            // A hand track that stands for a side is named by it: track ids are local to the segment, a side is not,
+            // so its intervals merge across boundaries like a wrist's.
+            String name = found.sides().entrySet().stream().filter(side -> side.getValue().equals(hand.getKey()))
+                    .map(Map.Entry::getKey).findFirst().orElse(hand.getKey());
             for (var run : measure.runs()) {
-                events.add(interval(segment, ctx, hand.getKey(), run, sampled));
+                events.add(interval(segment, ctx, name, run, sampled));
             }
         }
         var summary = summary(segment, ctx, found, measures);

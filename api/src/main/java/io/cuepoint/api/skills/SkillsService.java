@@ -60,7 +60,7 @@ public final class SkillsService {
                 if (s.attributes().get(side) instanceof Map<?, ?> m) {
                     var hand = hand(m);
                     hands.put(side, hand);
-                    totals.computeIfAbsent(side, k -> new Total()).add(hand, "hands".equals(s.attributes().get("source")));
+                    totals.computeIfAbsent(side, k -> new Total()).add(hand);
                 }
             }
             var balance = s.attributes().get("balance") instanceof Number n ? n.doubleValue() : null;
@@ -68,7 +68,7 @@ public final class SkillsService {
                     .getOrDefault("source", "pose")), hands, balance));
         }
         var hands = new LinkedHashMap<String, HandSkills>();
-        totals.forEach((side, total) -> hands.put(side, total.skills(wristMovements(stored, side))));
+        totals.forEach((side, total) -> hands.put(side, total.skills(sideMovements(stored, side))));
         Double balance = null;
         if (hands.size() == 2) {
             double l = hands.get("left").pathLength();
@@ -78,8 +78,8 @@ public final class SkillsService {
         return new SkillsReport(videoId, hands, balance, segments);
     }
 
-    /** The served (merged) hand.active intervals of one side's wrist. */
-    private static int wristMovements(List<Event> stored, String side) {
+    /** The served (merged) hand.active intervals of one side (a wrist, or the hand track that stood for it). */
+    private static int sideMovements(List<Event> stored, String side) {
         return (int) stored.stream().filter(e -> e.type().equals(ACTIVE) && side.equals(e.attributes().get("hand")))
                 .count();
     }
@@ -103,16 +103,8 @@ public final class SkillsService {
         private double peak;
         private double idleMs;
         private long trackedMs;
-        private int trackMovements;
 
-        /**
-         * @param fromTracks measured on a hand detector's tracks, whose ids are local to the segment: its movements
-         *                   are counted from the segment's summary rather than from hand.active intervals
-         */
-        void add(HandSkills h, boolean fromTracks) {
-            if (fromTracks) {
-                trackMovements += h.movementCount();
-            }
+        void add(HandSkills h) {
             path += h.pathLength();
             peak = Math.max(peak, h.peakSpeed());
             idleMs += h.idleShare() * h.trackedMs();
@@ -121,7 +113,7 @@ public final class SkillsService {
 
         HandSkills skills(int movements) {
             return new HandSkills(round(path), trackedMs == 0 ? 0 : round(path * 1000 / trackedMs), round(peak),
-                    trackedMs == 0 ? 1 : round(idleMs / trackedMs), movements + trackMovements, trackedMs);
+                    trackedMs == 0 ? 1 : round(idleMs / trackedMs), movements, trackedMs);
         }
     }
 }
