@@ -12,7 +12,8 @@ import java.util.List;
  * The segment's speech cues in 100 ms steps, as the api's engagement timeline reads them from the
  * {@code prosody} artifact:
  * {@code {"stepMs":100,"startMs":S,"speech":[0|1,...],"loudnessDb":[...],"pitchHz":[... 0 = unvoiced],
- * "nucleiMs":[...]}}. A step is speech when most of its frames are; its loudness is the level of its mean
+ * "nucleiMs":[...],"syllablesPerWord":1.5}}, the last being the divisor the analyzer's {@code wordsPerMinute} used,
+ * so that words counted from the nuclei agree with it. A step is speech when most of its frames are; its loudness is the level of its mean
  * power (dBFS, one decimal); its pitch is the median of its voiced frames when at least three are voiced.
  */
 public final class ProsodyTrack {
@@ -23,8 +24,8 @@ public final class ProsodyTrack {
     private ProsodyTrack() {
     }
 
-    /** The JSON of one analysis. */
-    public static byte[] json(SpeechAnalysis analysis) {
+    /** The JSON of one analysis, whose words per minute divide syllables by {@code syllablesPerWord}. */
+    public static byte[] json(SpeechAnalysis analysis, double syllablesPerWord) {
         var frames = analysis.frames();
         int steps = (frames.count() + FRAMES - 1) / FRAMES;
         var speech = new ArrayList<Integer>(steps);
@@ -64,6 +65,7 @@ public final class ProsodyTrack {
         root.put("loudnessDb", loudness);
         root.put("pitchHz", pitch);
         root.put("nucleiMs", List.copyOf(nuclei));
+        root.put("syllablesPerWord", syllablesPerWord);
         try {
             return JSON.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {

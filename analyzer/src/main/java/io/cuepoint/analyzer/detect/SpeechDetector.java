@@ -56,7 +56,7 @@ public final class SpeechDetector implements ArtifactDetector {
         long frame = frames.isEmpty() ? 0 : frames.get(0).frame();
         var artifact = new Artifact(PROSODY, "prosody-s" + segment.index(), "application/json", frame,
                 audio.startMs(), audio.endMs(), Map.of("stepMs", ProsodyTrack.STEP_MS,
-                "syllableCount", analysis.nuclei().size()), ProsodyTrack.json(analysis));
+                "syllableCount", analysis.nuclei().size()), ProsodyTrack.json(analysis, config.syllablesPerWord()));
         return new DetectorOutput(events, List.of(artifact));
     }
 

@@ -207,8 +207,9 @@ class SpeechDetectorClipTest {
         });
         JsonNode json = JSON.readTree(result.artifacts().get(0).data());
         assertThat(json.fieldNames()).toIterable()
-                .containsExactly("stepMs", "startMs", "speech", "loudnessDb", "pitchHz", "nucleiMs");
+                .containsExactly("stepMs", "startMs", "speech", "loudnessDb", "pitchHz", "nucleiMs", "syllablesPerWord");
         assertThat(json.get("stepMs").asInt()).isEqualTo(100);
+        assertThat(json.get("syllablesPerWord").asDouble()).isEqualTo(SpeechConfig.defaults().syllablesPerWord());
         assertThat(json.get("startMs").asLong()).isZero();
         int steps = (int) Math.ceil(ms(clip.length) / 100.0);
         for (var field : List.of("speech", "loudnessDb", "pitchHz")) {

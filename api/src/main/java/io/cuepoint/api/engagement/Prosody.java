@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * The speech detector's per-segment {@code prosody} artifacts joined into one grid of 100 ms steps over the
  * video: {@code {"stepMs":100,"startMs":S,"speech":[0|1,...],"loudnessDb":[...],"pitchHz":[... 0 = unvoiced],
- * "nucleiMs":[...]}}. Where segments overlap, the later segment's values win.
+ * "nucleiMs":[...],"syllablesPerWord":1.5}} (the divisor is absent from older artifacts: then
+ * {@link SpeechTrack#SYLLABLES_PER_WORD}). Where segments overlap, the later segment's values win.
  */
 final class Prosody implements SpeechTrack {
     /** The artifact kind the speech detector stores. */
@@ -24,11 +25,13 @@ final class Prosody implements SpeechTrack {
     private final long stepMs;
     private final TreeMap<Long, float[]> steps; // step index -> {speech, loudnessDb, pitchHz}
     private final long[] nuclei;
+    private final double syllablesPerWord;
     private final Intervals analysed;
     private final Intervals speech;
 
-    private Prosody(long stepMs, TreeMap<Long, float[]> steps, long[] nuclei) {
+    private Prosody(long stepMs, TreeMap<Long, float[]> steps, long[] nuclei, double syllablesPerWord) {
         this.stepMs = stepMs;
+        this.syllablesPerWord = syllablesPerWord;
         this.steps = steps;
         this.nuclei = nuclei;
         var covered = new ArrayList<long[]>();
@@ -50,6 +53,7 @@ final class Prosody implements SpeechTrack {
      */
     static Prosody of(List<Artifact> artifacts) {
         long stepMs = 100;
+        double syllablesPerWord = SYLLABLES_PER_WORD;
         var steps = new TreeMap<Long, float[]>();
         var nuclei = new ArrayList<Long>();
         for (Artifact a : artifacts) {
@@ -72,8 +76,11 @@ final class Prosody implements SpeechTrack {
                         (float) loudness.path(i).asDouble(Double.NaN), (float) pitch.path(i).asDouble(0)});
             }
             json.path("nucleiMs").forEach(n -> nuclei.add(n.asLong()));
+            if (json.path("syllablesPerWord").isNumber() && json.get("syllablesPerWord").asDouble() > 0) {
+                syllablesPerWord = json.get("syllablesPerWord").asDouble();
+            }
         }
-        return new Prosody(stepMs, steps, dedupe(nuclei));
+        return new Prosody(stepMs, steps, dedupe(nuclei), syllablesPerWord);
     }
 
     /** Nuclei in time order; overlapping segments may report the same nucleus twice, a few ms apart. */
@@ -103,7 +110,7 @@ final class Prosody implements SpeechTrack {
     public double words(long from, long to) {
         int a = lowerBound(from);
         int b = lowerBound(to);
-        return (b - a) / SYLLABLES_PER_WORD;
+        return (b - a) / syllablesPerWord;
     }
 
     private int lowerBound(long t) {

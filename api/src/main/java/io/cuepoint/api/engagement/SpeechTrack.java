@@ -9,8 +9,9 @@ import java.util.OptionalDouble;
  */
 interface SpeechTrack {
     /**
-     * Syllables per word of English speech, used to turn syllable nuclei into words. Spoken English averages
-     * about 1.4 to 1.5 syllables per word; the estimate only needs to be stable, not exact.
+     * Syllables per word of English speech, used to turn syllable nuclei into words where the prosody does not
+     * say which divisor the analyzer used. Spoken English averages about 1.4 to 1.5 syllables per word; the
+     * estimate only needs to be stable, not exact.
      */
     double SYLLABLES_PER_WORD = 1.5;
 
@@ -20,7 +21,7 @@ interface SpeechTrack {
     /** Where someone speaks. */
     Intervals speech();
 
-    /** Words spoken in {@code [from, to)} (syllable nuclei divided by {@link #SYLLABLES_PER_WORD}). */
+    /** Words spoken in {@code [from, to)} (syllable nuclei divided by the analyzer's syllables per word). */
     double words(long from, long to);
 
     /** Standard deviation of voiced pitch in semitones over the speech in {@code [from, to)}; empty under 1 s. */
