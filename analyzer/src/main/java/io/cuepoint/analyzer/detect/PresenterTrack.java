@@ -2,10 +2,10 @@ package io.cuepoint.analyzer.detect;
 
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.ingest.wire.FrameRecord;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The presenter of one segment: of the person tracks the pose detector reported, the most prominent one,
@@ -27,6 +27,7 @@ record PresenterTrack(String track, Event[] poses) {
             index.put(samples.get(i).frame(), i);
         }
         var byTrack = new LinkedHashMap<String, Event[]>();
+        var seen = new LinkedHashMap<String, List<Event>>();
         for (var e : upstream) {
             Integer at = index.get(e.startFrame());
             if (!e.type().equals(PoseDetector.POSE) || e.track() == null || e.box() == null || at == null
@@ -34,29 +35,9 @@ record PresenterTrack(String track, Event[] poses) {
                 continue;
             }
             byTrack.computeIfAbsent(e.track(), t -> new Event[samples.size()])[at] = e;
+            seen.computeIfAbsent(e.track(), t -> new ArrayList<>()).add(e);
         }
-        String best = null;
-        double bestScore = 0;
-        for (Map.Entry<String, Event[]> entry : byTrack.entrySet()) {
-            double score = prominence(entry.getValue(), samples.size());
-            // Ties go to the track seen first (tracks are numbered in order of appearance): deterministic.
-            if (score > bestScore) {
-                best = entry.getKey();
-                bestScore = score;
-            }
-        }
-        return best == null ? null : new PresenterTrack(best, byTrack.get(best));
-    }
-
-    private static double prominence(Event[] poses, int samples) {
-        double area = 0;
-        int seen = 0;
-        for (var e : poses) {
-            if (e != null) {
-                area += e.box().area();
-                seen++;
-            }
-        }
-        return seen == 0 ? 0 : area / seen * seen / samples;
+        return seen.entrySet().stream().min(PrincipalPerson.MOST_PROMINENT_FIRST)
+                .map(best -> new PresenterTrack(best.getKey(), byTrack.get(best.getKey()))).orElse(null);
     }
 }

@@ -33,10 +33,7 @@ final class PrincipalPerson {
                         && e.box() != null)
                 .sorted(Comparator.comparingLong(Event::startFrame).thenComparing(Event::track))
                 .forEach(e -> byTrack.computeIfAbsent(e.track(), t -> new ArrayList<>()).add(e));
-        var ranked = byTrack.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<String, List<Event>> t) -> -prominence(t.getValue()))
-                        .thenComparing(Map.Entry::getKey))
-                .map(Map.Entry::getValue).toList();
+        var ranked = byTrack.entrySet().stream().sorted(MOST_PROMINENT_FIRST).map(Map.Entry::getValue).toList();
         if (ranked.isEmpty()) {
             return List.of();
         }
@@ -57,6 +54,14 @@ final class PrincipalPerson {
         }
         return List.copyOf(person);
     }
+
+    /**
+     * Person tracks by {@link #prominence}, most prominent first, ties by track id: the one rule by which both the
+     * principal person and the presenter are chosen.
+     */
+    static final Comparator<Map.Entry<String, List<Event>>> MOST_PROMINENT_FIRST =
+            Comparator.comparingDouble((Map.Entry<String, List<Event>> t) -> -prominence(t.getValue()))
+                    .thenComparing(Map.Entry::getKey);
 
     /** Mean box area times the number of samples (the share of samples seen, up to a common factor). */
     static double prominence(List<Event> track) {

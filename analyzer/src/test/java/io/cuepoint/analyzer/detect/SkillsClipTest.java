@@ -45,6 +45,24 @@ class SkillsClipTest {
         events = eventsOf(segments, pose, new SkillsDetector(SkillsConfig.defaults()));
     }
 
+    /** One side's path, idle time and tracked time summed over the segments' {@code skills.segment} summaries. */
+    record SideTotals(double path, double idleMs, long trackedMs) {
+        @SuppressWarnings("unchecked")
+        static SideTotals of(List<Event> summaries, String side) {
+            double path = 0;
+            double idleMs = 0;
+            long trackedMs = 0;
+            for (var s : summaries) {
+                var m = (Map<String, Object>) s.attributes().get(side);
+                path += ((Number) m.get("pathLength")).doubleValue();
+                long tracked = ((Number) m.get("trackedMs")).longValue();
+                idleMs += ((Number) m.get("idleShare")).doubleValue() * tracked;
+                trackedMs += tracked;
+            }
+            return new SideTotals(path, idleMs, trackedMs);
+        }
+    }
+
     /** Every event the detectors find in the segments, run in order as the analyzer runs them; no detector fails. */
     static List<Event> eventsOf(List<Segment> segments, SegmentDetector... detectors) {
         var events = new ArrayList<Event>();
@@ -65,16 +83,10 @@ class SkillsClipTest {
         assertThat(summaries).hasSize(2).allSatisfy(s -> assertThat(s.attributes()).containsEntry("source", "pose"));
         double truthPath = PATH.pathLength() / DIAGONAL;
         for (var side : List.of("left", "right")) {
-            double path = 0;
-            double idleMs = 0;
-            long trackedMs = 0;
-            for (var s : summaries) {
-                var m = (Map<String, Object>) s.attributes().get(side);
-                path += ((Number) m.get("pathLength")).doubleValue();
-                long tracked = ((Number) m.get("trackedMs")).longValue();
-                idleMs += ((Number) m.get("idleShare")).doubleValue() * tracked;
-                trackedMs += tracked;
-            }
+            var totals = SideTotals.of(summaries, side);
+            double path = totals.path();
+            double idleMs = totals.idleMs();
+            long trackedMs = totals.trackedMs();
             var intervals = intervals(side);
             long from = intervals.get(0).startMs();
             long to = intervals.get(intervals.size() - 1).endMs();

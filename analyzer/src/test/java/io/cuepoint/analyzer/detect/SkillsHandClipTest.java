@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,16 +49,10 @@ class SkillsHandClipTest {
         var summaries = events.stream().filter(e -> e.type().equals(SkillsDetector.SEGMENT)).toList();
         assertThat(summaries).hasSize(2).allSatisfy(s -> assertThat(s.attributes()).containsEntry("source", "hands")
                 .containsKey("left").doesNotContainKey("right"));
-        double path = 0;
-        double idleMs = 0;
-        long trackedMs = 0;
-        for (var s : summaries) {
-            var m = (Map<String, Object>) s.attributes().get("left");
-            path += ((Number) m.get("pathLength")).doubleValue();
-            long tracked = ((Number) m.get("trackedMs")).longValue();
-            idleMs += ((Number) m.get("idleShare")).doubleValue() * tracked;
-            trackedMs += tracked;
-        }
+        var totals = SkillsClipTest.SideTotals.of(summaries, "left");
+        double path = totals.path();
+        double idleMs = totals.idleMs();
+        long trackedMs = totals.trackedMs();
         var intervals = intervals();
         long from = intervals.get(0).startMs();
         long to = intervals.get(intervals.size() - 1).endMs();

@@ -41,16 +41,10 @@ class SkillsLightningClipTest {
         double truthPath = SkillsClipTest.PATH.pathLength() / SkillsClipTest.DIAGONAL;
         var bounds = Map.of("left", 0.15, "right", 0.2);
         for (var side : List.of("left", "right")) {
-            double path = 0;
-            double idleMs = 0;
-            long trackedMs = 0;
-            for (var s : summaries) {
-                var m = (Map<String, Object>) s.attributes().get(side);
-                path += ((Number) m.get("pathLength")).doubleValue();
-                long tracked = ((Number) m.get("trackedMs")).longValue();
-                idleMs += ((Number) m.get("idleShare")).doubleValue() * tracked;
-                trackedMs += tracked;
-            }
+            var totals = SkillsClipTest.SideTotals.of(summaries, side);
+            double path = totals.path();
+            double idleMs = totals.idleMs();
+            long trackedMs = totals.trackedMs();
             double truthIdle = (double) SkillsClipTest.PATH.idleMs(0, 15_760) / 15_760;
             System.out.printf("skills clip, Lightning, %s wrist: path %.4f (truth %.4f, %+.1f %%), idle share %.4f "
                             + "(truth %.4f, %+.1f %%), tracked %d ms%n", side, path, truthPath,
