@@ -5,6 +5,7 @@ import io.cuepoint.analyzer.AnalyzerConfig;
 import io.cuepoint.api.embedded.AllInOne;
 import io.cuepoint.api.embedded.LocalAnalysis;
 import io.cuepoint.api.engagement.EngagementService;
+import io.cuepoint.api.skills.SkillsService;
 import io.cuepoint.api.timeline.TimelineExport;
 import io.cuepoint.ingest.IngestConfig;
 import java.io.IOException;
@@ -69,10 +70,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return 1;
             }
             write(cuepoint.context().getBean(ObjectMapper.class), result.export(), output);
-            var engagement = cuepoint.context().getBean(EngagementService.class)
-                    .engagement(result.export().video().id(), SUMMARY_WINDOW_MS);
+            String id = result.export().video().id();
+            var engagement = cuepoint.context().getBean(EngagementService.class).engagement(id, SUMMARY_WINDOW_MS);
+            var skills = cuepoint.context().getBean(SkillsService.class).skills(id);
             parent.spec.commandLine().getOut().print(Summary.of(result.export(), result.took(), cuepoint.startup(),
-                    output, engagement));
+                    output, engagement, skills));
             parent.spec.commandLine().getOut().flush();
             return 0;
         }

@@ -1,6 +1,7 @@
 package io.cuepoint.api.cli;
 
 import io.cuepoint.api.engagement.Engagement;
+import io.cuepoint.api.skills.SkillsReport;
 import io.cuepoint.api.timeline.EventResource;
 import io.cuepoint.api.timeline.TimelineExport;
 import io.micronaut.core.annotation.Nullable;
@@ -8,8 +9,6 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -20,10 +19,13 @@ final class CueSummary {
     private CueSummary() {
     }
 
-    static void append(StringBuilder s, TimelineExport export, long durationMs, @Nullable Engagement engagement) {
+    static void append(StringBuilder s, TimelineExport export, long durationMs, @Nullable Engagement engagement,
+                       @Nullable SkillsReport skills) {
         speech(s, export, durationMs);
         presenter(s, export, durationMs);
-        hands(s, export);
+        if (skills != null) {
+            hands(s, skills);
+        }
         if (engagement != null && has(export, "speech.", "presenter.")) {
             engagement(s, engagement);
         }
@@ -56,36 +58,23 @@ final class CueSummary {
                 100.0 * total(of(export, "presenter.gesturing")) / durationMs));
     }
 
-    /** "  hands: left 6 movements, path 1.20, idle 40 %; right 8 movements, path 1.90, idle 35 % (from pose)". */
-    private static void hands(StringBuilder s, TimelineExport export) {
-        var active = of(export, "hand.active");
-        var idle = of(export, "hand.idle");
-        var segments = of(export, "skills.segment");
-        if (active.isEmpty() && idle.isEmpty() && segments.isEmpty()) {
+    /**
+     * "  hands: left 6 movements, path 1.20, idle 40 %; right 8 movements, path 1.90, idle 35 % (from pose)": the
+     * numbers {@code GET /videos/{id}/skills} serves.
+     */
+    private static void hands(StringBuilder s, SkillsReport skills) {
+        if (skills.hands().isEmpty()) {
             return;
         }
-        var names = new TreeMap<String, long[]>(); // hand -> {movements, active ms, idle ms}
-        var paths = new TreeMap<String, Double>();
-        for (var e : active) {
-            String hand = text(e, "hand");
-            names.computeIfAbsent(hand, h -> new long[3])[0]++;
-            names.get(hand)[1] += e.endMs() - e.startMs();
-            paths.merge(hand, finite(number(e, "pathLength")), Double::sum);
-        }
-        for (var e : idle) {
-            names.computeIfAbsent(text(e, "hand"), h -> new long[3])[2] += e.endMs() - e.startMs();
-        }
-        var parts = names.entrySet().stream().map(h -> {
-            long tracked = h.getValue()[1] + h.getValue()[2];
-            long movements = h.getValue()[0];
-            return String.format(Locale.ROOT, "%s %d movement%s, path %.2f, idle %s", h.getKey(), movements,
-                    movements == 1 ? "" : "s",
-                    paths.getOrDefault(h.getKey(), 0.0), tracked == 0 ? "n/a"
-                            : String.format(Locale.ROOT, "%.0f %%", 100.0 * h.getValue()[2] / tracked));
+        var parts = skills.hands().entrySet().stream().map(h -> {
+            var hand = h.getValue();
+            return String.format(Locale.ROOT, "%s %d movement%s, path %.2f, idle %s", h.getKey(),
+                    hand.movementCount(), hand.movementCount() == 1 ? "" : "s", hand.pathLength(),
+                    hand.trackedMs() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100.0 * hand.idleShare()));
         }).collect(Collectors.joining("; "));
-        String source = segments.stream().map(e -> text(e, "source")).filter(x -> !x.equals("?")).findFirst()
-                .map(x -> " (from " + x + ")").orElse("");
-        s.append(String.format(Locale.ROOT, "  hands: %s%s%n", parts.isEmpty() ? "none tracked" : parts, source));
+        String sources = skills.segments().stream().map(SkillsReport.SegmentSkills::source).distinct()
+                .collect(Collectors.joining(", "));
+        s.append(String.format(Locale.ROOT, "  hands: %s%s%n", parts, sources.isEmpty() ? "" : " (from " + sources + ")"));
     }
 
     /** "  engagement: mean 0.62 over 6 windows of 10 s; flags: no-visual-change 00:00-07:10". */
@@ -114,20 +103,7 @@ final class CueSummary {
     }
 
     private static double number(EventResource e, String name) {
-        Object v = attributes(e).get(name);
+        Object v = e.attributes() == null ? null : e.attributes().get(name);
         return v instanceof Number n ? n.doubleValue() : 0;
-    }
-
-    private static double finite(double x) {
-        return Double.isFinite(x) ? x : 0;
-    }
-
-    private static String text(EventResource e, String name) {
-        Object v = attributes(e).get(name);
-        return v == null ? "?" : v.toString();
-    }
-
-    private static Map<String, Object> attributes(EventResource e) {
-        return e.attributes() == null ? Map.of() : e.attributes();
     }
 }

@@ -1,6 +1,7 @@
 package io.cuepoint.api.cli;
 
 import io.cuepoint.api.engagement.Engagement;
+import io.cuepoint.api.skills.SkillsReport;
 import io.cuepoint.api.timeline.TimelineExport;
 import io.micronaut.core.annotation.Nullable;
 import io.cuepoint.api.timeline.TrackResource;
@@ -18,12 +19,15 @@ final class Summary {
     }
 
     static String of(TimelineExport export, Duration took, Duration startup, Path output) {
-        return of(export, took, startup, output, null);
+        return of(export, took, startup, output, null, null);
     }
 
-    /** The summary, with the engagement line when {@code engagement} is given and the video has speech or presenter. */
+    /**
+     * The summary, with the engagement line when {@code engagement} is given and the video has speech or presenter,
+     * and the hands line when {@code skills} has tracked hands.
+     */
     static String of(TimelineExport export, Duration took, Duration startup, Path output,
-                     @Nullable Engagement engagement) {
+                     @Nullable Engagement engagement, @Nullable SkillsReport skills) {
         var video = export.video();
         long durationMs = video.media() != null && video.media().durationMs() != null ? video.media().durationMs() : 0;
         long cuts = export.events().stream().filter(e -> e.type().equals("shot.cut")).count();
@@ -53,7 +57,7 @@ final class Summary {
         s.append(String.format(Locale.ROOT, "  active time: %s of %s (%.0f %%)%n",
                 ProgressBar.clock(Duration.ofMillis(activeMs)), ProgressBar.clock(Duration.ofMillis(durationMs)),
                 durationMs == 0 ? 0.0 : 100.0 * activeMs / durationMs));
-        CueSummary.append(s, export, durationMs, engagement);
+        CueSummary.append(s, export, durationMs, engagement, skills);
         var tracks = export.spatialTracks();
         if (!tracks.isEmpty()) {
             s.append(String.format(Locale.ROOT, "  tracks: %s%n", trackCounts(tracks)));

@@ -3,6 +3,8 @@ package io.cuepoint.api.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cuepoint.api.engagement.Engagement;
+import io.cuepoint.api.skills.HandSkills;
+import io.cuepoint.api.skills.SkillsReport;
 import io.cuepoint.api.store.VideoStatus;
 import io.cuepoint.api.timeline.EventResource;
 import io.cuepoint.api.timeline.TimelineExport;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,18 +31,18 @@ class SummaryTest {
         events.add(event("presenter.visible", 0, 45_000, Map.of("track", "p1")));
         events.add(event("presenter.facing", 0, 30_000, Map.of()));
         events.add(event("presenter.gesturing", 0, 6_000, Map.of()));
-        events.add(event("hand.active", 1_000, 2_000, Map.of("hand", "left", "pathLength", 0.25)));
-        events.add(event("hand.active", 5_000, 6_000, Map.of("hand", "left", "pathLength", 0.5)));
-        events.add(event("hand.idle", 2_000, 5_000, Map.of("hand", "left")));
-        events.add(event("hand.active", 1_000, 3_000, Map.of("hand", "right", "pathLength", 0.4)));
-        events.add(event("hand.idle", 3_000, 4_000, Map.of("hand", "right")));
-        events.add(event("skills.segment", 0, 60_000, Map.of("source", "pose")));
         var engagement = new Engagement("v", "COMPLETED", 10_000, Map.of(), List.of(
                 window(0, 0.5), window(10_000, 0.7), window(20_000, null)),
                 List.of(new Engagement.Flag("fast-speech", "fast", 41_000, 51_000)));
 
+        var hands = new LinkedHashMap<String, HandSkills>();
+        hands.put("left", new HandSkills(0.75, 0.15, 0.4, 0.6, 2, 5_000));
+        hands.put("right", new HandSkills(0.4, 0.13, 0.3, 1 / 3.0, 1, 3_000));
+        var skills = new SkillsReport("v", hands, 0.5333,
+                List.of(new SkillsReport.SegmentSkills(0, 60_000, "pose", hands, 0.5333)));
+
         String text = Summary.of(export(events), Duration.ofSeconds(10), Duration.ofSeconds(2), Path.of("t.json"),
-                engagement);
+                engagement, skills);
 
         assertThat(text).contains("  speech: 83 % of the audio (00:50), 160 words per minute, 1 pause (mean 1.0 s)\n")
                 .contains("  presenter: in view 75 % of the time, facing the camera 50 %, gesturing 10 %\n")
@@ -52,7 +55,7 @@ class SummaryTest {
     void withoutThoseEventsTheSummaryHasNoSuchLines() {
         var engagement = new Engagement("v", "COMPLETED", 10_000, Map.of(), List.of(window(0, 0.5)), List.of());
         String text = Summary.of(export(List.of(event("shot.cut", 5_000, 5_000, Map.of()))), Duration.ofSeconds(10),
-                Duration.ofSeconds(2), Path.of("t.json"), engagement);
+                Duration.ofSeconds(2), Path.of("t.json"), engagement, new SkillsReport("v", Map.of(), null, List.of()));
         assertThat(text).contains("shots: 2 (1 cuts").doesNotContain("speech:", "presenter:", "hands:", "engagement:");
     }
 
