@@ -5,7 +5,6 @@ import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.analyzer.wire.Fragment;
 import io.cuepoint.ingest.wire.FrameRecord;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +55,10 @@ public final class MotionDetector implements ArtifactDetector {
         }
         var grid = new MotionGrid(config.gridColumns());
         double[] energy = measure(segment, samples, grid);
-        boolean[] active = hysteresis(smooth(energy));
+        // A centred moving median removes a blip or a dropout of fewer than half the window without moving the edges
+        // of a movement, so a short pause between two movements stays a pause instead of being smeared over.
+        boolean[] active = SampleRuns.hysteresis(SampleRuns.median(energy, config.smoothing()), config.activeOn(),
+                config.activeOff());
         var events = new ArrayList<Event>();
         var frames = segment.frames();
         int from = 0;
@@ -106,36 +108,6 @@ public final class MotionDetector implements ArtifactDetector {
             images.add(samples.get((int) ((long) i * samples.size() / count)).analysisJpeg());
         }
         return images;
-    }
-
-    /**
-     * Centred moving median, shortened at the ends. Unlike a mean it removes a blip or a dropout of
-     * fewer than half the window without moving the edges of a movement, so a short pause between two
-     * movements stays a pause instead of being smeared over by its neighbours.
-     */
-    private double[] smooth(double[] values) {
-        int half = config.smoothing() / 2;
-        var out = new double[values.length];
-        var window = new double[2 * half + 1];
-        for (int i = 0; i < values.length; i++) {
-            int from = Math.max(0, i - half);
-            int to = Math.min(values.length, i + half + 1);
-            System.arraycopy(values, from, window, 0, to - from);
-            Arrays.sort(window, 0, to - from);
-            int n = to - from;
-            out[i] = n % 2 == 1 ? window[n / 2] : (window[n / 2 - 1] + window[n / 2]) / 2;
-        }
-        return out;
-    }
-
-    private boolean[] hysteresis(double[] smoothed) {
-        var active = new boolean[smoothed.length];
-        boolean state = smoothed[0] >= config.activeOn();
-        for (int i = 0; i < smoothed.length; i++) {
-            state = state ? smoothed[i] >= config.activeOff() : smoothed[i] >= config.activeOn();
-            active[i] = state;
-        }
-        return active;
     }
 
     /** How clearly the interval's mean energy sits on its side: 0.5 at the on-threshold, 1 far from it. */
