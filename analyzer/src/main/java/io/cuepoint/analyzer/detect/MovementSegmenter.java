@@ -40,12 +40,7 @@ final class MovementSegmenter {
      * @param smoothed  each step's smoothed speed ({@link #smoothedSpeeds})
      */
     static boolean[] active(long[] durations, double[] smoothed, SkillsConfig config) {
-        var active = new boolean[smoothed.length];
-        boolean state = false;
-        for (int i = 0; i < smoothed.length; i++) {
-            state = state ? smoothed[i] >= config.activeOff() : smoothed[i] >= config.activeOn();
-            active[i] = state;
-        }
+        var active = SampleRuns.hysteresis(smoothed, config.activeOn(), config.activeOff());
         int from = 0;
         for (int i = 1; i <= active.length; i++) {
             if (i < active.length && active[i] == active[from]) {
