@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cuepoint.ingest.testing.TestMedia;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,14 +18,10 @@ class AnalyzeCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun(Map.of("CUEPOINT_SEGMENT_SECONDS", "2"));
 
     private int run(String... args) {
-        var commandLine = CuepointCommand.commandLine(new CuepointCommand(Map.of("CUEPOINT_SEGMENT_SECONDS", "2")));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -38,7 +32,7 @@ class AnalyzeCommandTest {
         int code = run("analyze", clip.path().toString(), "--out", timeline.toString(),
                 "--data-dir", dir.resolve("data").toString());
 
-        assertThat(code).as("stderr: %s", err).isZero();
+        assertThat(code).as("stderr: %s", cli.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(timeline.toFile());
         assertThat(json.at("/video/status").asText()).isEqualTo("COMPLETED");
         assertThat(json.at("/video/media/width").asInt()).isEqualTo(320);
@@ -54,16 +48,16 @@ class AnalyzeCommandTest {
         assertThat(cuts).hasSize(2);
         assertThat(cuts.get(0)).isBetween(29L, 31L);
         assertThat(cuts.get(1)).isBetween(79L, 81L);
-        assertThat(out.toString()).contains("shots: 3 (2 cuts, 0 gradual transitions)").contains("active time:").contains("real time");
+        assertThat(cli.out()).contains("shots: 3 (2 cuts, 0 gradual transitions)").contains("active time:")
+                .contains("real time");
 
         // The same data directory again, now with a file that is not a video.
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
+        cli.clear();
         Path text = TestMedia.textFile(dir.resolve("notes.mp4"));
         code = run("analyze", text.toString(), "--out", dir.resolve("notes.json").toString(),
                 "--data-dir", dir.resolve("data").toString());
         assertThat(code).isEqualTo(1);
-        String lastLine = err.toString().strip().lines().reduce((a, b) -> b).orElse("");
+        String lastLine = cli.err().strip().lines().reduce((a, b) -> b).orElse("");
         assertThat(lastLine).startsWith("cuepoint: analysis of ").contains("failed: ");
         assertThat(Files.exists(dir.resolve("notes.json"))).isFalse();
     }
@@ -72,7 +66,7 @@ class AnalyzeCommandTest {
     void aMissingFileIsRefusedBeforeAnythingStarts() {
         int code = run("analyze", dir.resolve("nothing-here.mp4").toString(), "--data-dir", dir.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("no such file");
+        assertThat(cli.err()).contains("no such file");
         assertThat(Files.exists(dir.resolve("postgres"))).isFalse();
     }
 }

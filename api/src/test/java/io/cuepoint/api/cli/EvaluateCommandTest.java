@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cuepoint.api.eval.CorpusGenerator;
 import io.cuepoint.api.eval.CorpusSize;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,14 +22,10 @@ class EvaluateCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun(Map.of());
 
     private int run(String... args) {
-        var commandLine = CuepointCommand.commandLine(new CuepointCommand(Map.of()));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     /** The F1 of a row of the corpus table (Cuepoint's, or FFmpeg's at its best threshold). */
@@ -49,9 +43,9 @@ class EvaluateCommandTest {
         int code = run("evaluate", "--corpus", LABELS.toString(), "--detectors", "shots", "--out", report.toString(),
                 "--data-dir", dir.resolve("data").toString());
 
-        assertThat(code).as("stderr: %s", err).isZero();
+        assertThat(code).as("stderr: %s", cli.err()).isZero();
         String text = Files.readString(report);
-        assertThat(text).isEqualTo(out.toString());
+        assertThat(text).isEqualTo(cli.out());
         // Measured: 4 of 4 cuts on their exact frame, no false cut in vtest.avi or tree.avi (F1 1.000 at 0 and 1
         // frame). FFmpeg finds the same at its best threshold (0.10 to 0.30).
         assertThat(f1(text, "shot.cut", "±1 frame", false)).isGreaterThanOrEqualTo(0.97);
@@ -81,7 +75,7 @@ class EvaluateCommandTest {
         int code = run("evaluate", "--corpus", corpus.toString(), "--detectors", "shots,slides,technical,camera,motion",
                 "--out", report.toString(), "--data-dir", dir.resolve("data").toString());
 
-        assertThat(code).as("stderr: %s", err).isZero();
+        assertThat(code).as("stderr: %s", cli.err()).isZero();
         String text = Files.readString(report);
         double cuts = f1(text, "shot.cut", "±1 frame", false);
         double transitions = f1(text, "shot.transition", "tIoU ≥ 0.5", false);
@@ -106,19 +100,19 @@ class EvaluateCommandTest {
     @Test
     void namesWhatIsMissingBeforeStartingAnything() throws Exception {
         assertThat(run("evaluate", "--corpus", dir.resolve("nowhere").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("is not a folder");
+        assertThat(cli.err()).contains("is not a folder");
 
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Files.writeString(corpus.resolve("a.truth.json"), "{\"clip\": \"a.mp4\", \"frameRate\": 25}");
         assertThat(run("evaluate", "--corpus", corpus.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("names clip a.mp4").contains("does not exist");
+        assertThat(cli.err()).contains("names clip a.mp4").contains("does not exist");
 
         assertThat(run("evaluate", "--corpus", LABELS.toString(), "--ffmpeg", "/nonexistent/ffmpeg",
                 "--data-dir", dir.resolve("data").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("ffmpeg is missing");
+        assertThat(cli.err()).contains("ffmpeg is missing");
 
         assertThat(run("evaluate", "--corpus", LABELS.toString(), "--detectors", "shots,nonsense")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown detector 'nonsense'");
+        assertThat(cli.err()).contains("unknown detector 'nonsense'");
         assertThat(Files.exists(dir.resolve("data"))).as("no pipeline was started").isFalse();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cuepoint.api.eval.GroundTruth;
 import io.cuepoint.api.eval.GroundTruth.Label;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,14 +16,10 @@ class ScoreCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun(Map.of());
 
     private int run(String... args) {
-        var commandLine = CuepointCommand.commandLine(new CuepointCommand(Map.of()));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -43,10 +37,10 @@ class ScoreCommandTest {
                 ], "spatialTracks": []}
                 """);
 
-        assertThat(run("score", truth.toString(), timeline.toString())).as("stderr: %s", err).isZero();
+        assertThat(run("score", truth.toString(), timeline.toString())).as("stderr: %s", cli.err()).isZero();
 
         // One of two cuts found, one frame late: nothing exact, P 1, R 0.5, F1 0.667 within one frame.
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .contains("| shot.cut | ±0 frames | 2 | 0 | 1 | 2 | 0.000 | 0.000 | 0.000 |")
                 .contains("| shot.cut | ±1 frame | 2 | 1 | 0 | 1 | 1.000 | 0.500 | 0.667 |")
                 .doesNotContain("motion.active");
@@ -58,6 +52,6 @@ class ScoreCommandTest {
         new GroundTruth("clip.mp4", 25, 500, 20_000, "test", List.of("shot.cut"), List.of()).write(truth);
         Path timeline = Files.writeString(dir.resolve("t.json"), "{\"video\": {}}");
         assertThat(run("score", truth.toString(), timeline.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("has no events array");
+        assertThat(cli.err()).contains("has no events array");
     }
 }
