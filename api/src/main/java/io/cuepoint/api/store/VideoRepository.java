@@ -1,5 +1,6 @@
 package io.cuepoint.api.store;
 
+import io.cuepoint.api.access.Principal;
 import io.cuepoint.ingest.wire.MediaInfo;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -26,16 +27,24 @@ public final class VideoRepository {
     private static final String COLUMNS = "id, filename, source_path, status, error, decode_fraction, segment_ms, "
             + "segments_expected, segments_done, frames, corrupt_frames, duration_ms, frame_rate, width, height, "
             + "rotation, container_format, video_codec, audio_codec, has_audio, size_bytes, created_at, updated_at, "
-            + "completed_at";
+            + "completed_at, tenant_id, course_id";
 
+    /** Records a video of the default tenant's default course. */
     public void insert(Connection c, String id, String filename, String sourcePath, Instant at) throws SQLException {
-        try (var ps = c.prepareStatement("INSERT INTO videos (id, filename, source_path, status, created_at, updated_at) "
-                + "VALUES (?, ?, ?, 'QUEUED', ?, ?)")) {
+        insert(c, id, Principal.DEFAULT_TENANT, Principal.DEFAULT_COURSE, filename, sourcePath, at);
+    }
+
+    public void insert(Connection c, String id, String tenantId, String courseId, String filename, String sourcePath,
+                       Instant at) throws SQLException {
+        try (var ps = c.prepareStatement("INSERT INTO videos (id, tenant_id, course_id, filename, source_path, status, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?)")) {
             ps.setString(1, id);
-            ps.setString(2, filename);
-            ps.setString(3, sourcePath);
-            ps.setObject(4, utc(at));
-            ps.setObject(5, utc(at));
+            ps.setString(2, tenantId);
+            ps.setString(3, courseId);
+            ps.setString(4, filename);
+            ps.setString(5, sourcePath);
+            ps.setObject(6, utc(at));
+            ps.setObject(7, utc(at));
             ps.executeUpdate();
         }
     }
@@ -212,7 +221,7 @@ public final class VideoRepository {
                 rs.getObject("rotation", Integer.class), rs.getString("container_format"),
                 rs.getString("video_codec"), rs.getString("audio_codec"), rs.getObject("has_audio", Boolean.class),
                 rs.getObject("size_bytes", Long.class), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "completed_at"));
+                instant(rs, "completed_at"), rs.getString("tenant_id"), rs.getString("course_id"));
     }
 
     static OffsetDateTime utc(@Nullable Instant at) {

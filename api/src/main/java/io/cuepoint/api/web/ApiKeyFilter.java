@@ -1,5 +1,6 @@
 package io.cuepoint.api.web;
 
+import io.cuepoint.api.access.Principal;
 import io.cuepoint.api.config.CuepointConfig;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -37,7 +38,9 @@ final class ApiKeyFilter {
     @Nullable
     HttpResponse<?> authenticate(HttpRequest<?> request) {
         String key = presentedKey(request);
-        if (key != null && known(key)) {
+        int operator = key == null ? -1 : known(key);
+        if (operator >= 0) {
+            request.setAttribute(Principal.ATTRIBUTE, Principal.operator("operator:" + operator));
             return null;
         }
         return errors.processResponse(ErrorContext.builder(request)
@@ -58,12 +61,14 @@ final class ApiKeyFilter {
         return key == null || key.isBlank() ? null : key.strip();
     }
 
-    /** Compares digests in constant time, and every configured key, so timing tells nothing about the keys. */
-    private boolean known(String key) {
+    /** The index of the configured key; -1 when unknown. Compares digests in constant time, and every configured key, so timing tells nothing about the keys. */
+    private int known(String key) {
         byte[] presented = digest(key);
-        boolean match = false;
-        for (byte[] k : keyDigests) {
-            match |= MessageDigest.isEqual(k, presented);
+        int match = -1;
+        for (int i = 0; i < keyDigests.size(); i++) {
+            if (MessageDigest.isEqual(keyDigests.get(i), presented)) {
+                match = i;
+            }
         }
         return match;
     }
