@@ -22,9 +22,12 @@ import java.util.Map;
         info = @Info(title = "Cuepoint", version = "1",
                 description = "Timelines of events in recorded lectures and clinical-skills videos.",
                 license = @License(name = "Proprietary")),
-        security = @SecurityRequirement(name = "apiKey"))
+        security = {@SecurityRequirement(name = "apiKey"), @SecurityRequirement(name = "bearer")})
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-        paramName = "X-API-Key", description = "One of cuepoint.api-keys; also accepted as Authorization: Bearer <key>")
+        paramName = "X-API-Key", description = "An API key (cpk_<id>_<secret>, from POST /api/v1/api-keys) or an "
+        + "operator key (cuepoint.api-keys); also accepted as Authorization: Bearer <key>")
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A sign-in token from POST /api/v1/auth/login (or an API key)")
 public final class CuepointApi {
     private CuepointApi() {
     }

@@ -1,5 +1,6 @@
 package io.cuepoint.api;
 
+import io.cuepoint.api.access.Principal;
 import io.cuepoint.api.timeline.TimelineService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -29,7 +30,7 @@ class CuepointApiTest {
                         HttpRequest.GET("/api/v1/videos").header("X-API-Key", "embedded-key"), String.class);
                 assertThat(page).contains("\"items\":[]");
             }
-            assertThat(context.getBean(TimelineService.class).videos(10, null).items()).isEmpty();
+            assertThat(context.getBean(TimelineService.class).videos(Principal.local(), 10, null).items()).isEmpty();
         }
     }
 }

@@ -11,9 +11,11 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The API key of the all-in-one mode: {@code CUEPOINT_API_KEYS} when set, otherwise a random key made
- * on first start and kept, readable by the owner only, in the data directory. The data endpoints are
- * never open without a key, not even on one's own machine.
+ * The secrets of the all-in-one mode, each from the environment when set, otherwise made at random on first
+ * start and kept, readable by the owner only, in the data directory: the operator API key
+ * ({@code CUEPOINT_API_KEYS}, file {@code api-key}) and the key that signs sign-in tokens
+ * ({@code CUEPOINT_AUTH_JWT_SECRET}, file {@code jwt-secret}). The data endpoints are never open without a
+ * credential, not even on one's own machine.
  */
 final class ApiKeys {
     private ApiKeys() {
@@ -24,24 +26,38 @@ final class ApiKeys {
     }
 
     static String configuredOrLocal(Map<String, String> env, Path dataDir) {
-        String configured = env.get("CUEPOINT_API_KEYS");
+        return configuredOrKept(env, "CUEPOINT_API_KEYS", localKeyFile(dataDir), "cp_");
+    }
+
+    /** The JWT secret: 32 random bytes as 64 hex characters, above the 32-byte minimum. */
+    static String jwtSecret(Map<String, String> env, Path dataDir) {
+        return configuredOrKept(env, "CUEPOINT_AUTH_JWT_SECRET", dataDir.resolve("jwt-secret"), "");
+    }
+
+    private static String configuredOrKept(Map<String, String> env, String variable, Path file, String prefix) {
+        String configured = env.get(variable);
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        Path file = localKeyFile(dataDir);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
             }
-            Files.createDirectories(dataDir);
-            byte[] random = new byte[24];
+            byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
-            String key = "cp_" + HexFormat.of().formatHex(random);
-            Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return key;
+            String secret = prefix + HexFormat.of().formatHex(random);
+            writePrivate(file, secret + "\n");
+            return secret;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the API key file " + file, e);
+            throw new UncheckedIOException("cannot read or create " + file, e);
         }
+    }
+
+    /** Writes a file that only its owner may read, never readable by others even for a moment. */
+    static void writePrivate(Path file, String content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package io.cuepoint.api.cli;
 
 import io.cuepoint.analyzer.AnalyzerConfig;
+import io.cuepoint.api.access.LocalAdmin;
 import io.cuepoint.api.embedded.AllInOne;
 import io.cuepoint.ingest.IngestConfig;
 import java.nio.file.Path;
@@ -31,13 +32,16 @@ final class ServeCommand implements Callable<Integer> {
         Path dir = dataDir != null ? dataDir : Settings.dataDir(env);
         String apiKey = ApiKeys.configuredOrLocal(env, dir);
         var options = new AllInOne.Options(dir, IngestConfig.fromEnvironment(env), AnalyzerConfig.fromEnvironment(env),
-                true, Map.of("micronaut.server.port", port, "cuepoint.api-keys", apiKey));
+                true, Map.of("micronaut.server.port", port, "cuepoint.api-keys", apiKey,
+                "cuepoint.auth.jwt-secret", ApiKeys.jwtSecret(env, dir)));
         var stopped = new CountDownLatch(1);
         try (var cuepoint = AllInOne.start(options)) {
             System.out.printf("Cuepoint is serving on http://localhost:%d/api/v1 (started in %.1f s)%n", port,
                     cuepoint.startup().toMillis() / 1000.0);
             System.out.printf("API key: %s  (send it as the X-API-Key header; kept in %s)%n", apiKey,
                     ApiKeys.localKeyFile(dir));
+            cuepoint.context().getBean(LocalAdmin.class).ensure(dir).ifPresent(file -> System.out.printf(
+                    "Sign in as %s; the password is in %s%n", LocalAdmin.EMAIL, file));
             System.out.println("Press Ctrl+C to stop.");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 cuepoint.close();

@@ -10,7 +10,7 @@ public final class ConfigLogger {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLogger.class);
 
     public ConfigLogger(CuepointConfig config, KafkaConfig kafka, MaterializerConfig materializer,
-                        EngagementConfig engagement) {
-        LOG.info("cuepoint api: {}, {}, {}, {}", config, kafka, materializer, engagement);
+                        EngagementConfig engagement, AuthConfig auth) {
+        LOG.info("cuepoint api: {}, {}, {}, {}, {}", config, kafka, materializer, engagement, auth);
     }
 }

@@ -1,6 +1,7 @@
 package io.cuepoint.api.embedded;
 
 import io.cuepoint.analyzer.AnalyzerConfig;
+import io.cuepoint.api.access.Principal;
 import io.cuepoint.api.store.VideoStatus;
 import io.cuepoint.api.submit.VideoSubmissions;
 import io.cuepoint.api.timeline.TimelineExport;
@@ -61,7 +62,8 @@ public final class LocalAnalysis {
     public static Result analyze(AllInOne cuepoint, Path file, Progress progress) throws InterruptedException {
         var timelines = cuepoint.context().getBean(TimelineService.class);
         long t0 = System.nanoTime();
-        VideoResource video = cuepoint.context().getBean(VideoSubmissions.class).submitPath(file.toString());
+        VideoResource video = cuepoint.context().getBean(VideoSubmissions.class)
+                .submitPath(Principal.local(), null, file.toString());
         video = await(video.id(), timelines, progress);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         return new Result(video, video.status() == VideoStatus.COMPLETED

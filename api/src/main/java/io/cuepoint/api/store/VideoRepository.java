@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,6 +76,36 @@ public final class VideoRepository {
         try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM videos" + where
                 + " ORDER BY created_at DESC, id DESC LIMIT ?")) {
             int i = 1;
+            if (afterCreated != null) {
+                ps.setObject(i++, utc(afterCreated));
+                ps.setString(i++, afterId);
+            }
+            ps.setInt(i, limit);
+            var result = new ArrayList<Video>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(map(rs));
+                }
+            }
+            return result;
+        }
+    }
+
+    /**
+     * A tenant's videos, newest first, only of {@code courses} (null: every course of the tenant); {@code after}
+     * as for {@link #page(Connection, int, Instant, String)}.
+     */
+    public List<Video> page(Connection c, String tenantId, @Nullable Collection<String> courses, int limit,
+                            @Nullable Instant afterCreated, @Nullable String afterId) throws SQLException {
+        String where = " WHERE tenant_id = ?" + (courses == null ? "" : " AND course_id = ANY (?)")
+                + (afterCreated == null ? "" : " AND (created_at, id) < (?, ?)");
+        try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM videos" + where
+                + " ORDER BY created_at DESC, id DESC LIMIT ?")) {
+            int i = 1;
+            ps.setString(i++, tenantId);
+            if (courses != null) {
+                ps.setArray(i++, c.createArrayOf("text", courses.toArray()));
+            }
             if (afterCreated != null) {
                 ps.setObject(i++, utc(afterCreated));
                 ps.setString(i++, afterId);

@@ -1,12 +1,15 @@
 package io.cuepoint.api.submit;
 
 import io.cuepoint.api.ApiException;
+import io.cuepoint.api.access.CourseChoice;
+import io.cuepoint.api.access.Principal;
 import io.cuepoint.api.media.MediaStore;
 import io.cuepoint.api.store.Database;
 import io.cuepoint.api.store.VideoRepository;
 import io.cuepoint.api.timeline.TimelineService;
 import io.cuepoint.api.timeline.VideoResource;
 import io.cuepoint.ingest.wire.JobRequest;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +30,11 @@ public final class VideoSubmissions {
     private final VideoRepository videos;
     private final JobQueue jobs;
     private final TimelineService timelines;
+    private final CourseChoice courses;
 
     public VideoSubmissions(MediaStore media, Database db, VideoRepository videos, JobQueue jobs,
-                            TimelineService timelines) {
+                            TimelineService timelines, CourseChoice courses) {
+        this.courses = courses;
         this.media = media;
         this.db = db;
         this.videos = videos;
@@ -37,17 +42,28 @@ public final class VideoSubmissions {
         this.timelines = timelines;
     }
 
-    /** Stores an uploaded file and queues it. */
-    public VideoResource upload(String filename, InputStream content) {
+    /**
+     * Stores an uploaded file and queues it, in the principal's tenant.
+     *
+     * @param course the course id; null for the default (see {@link CourseChoice})
+     */
+    public VideoResource upload(Principal principal, @Nullable String course, String filename, InputStream content) {
+        String courseId = course(principal, course);
         String id = newId();
         Path file = media.store(id, filename, content);
-        return queue(id, file.getFileName().toString(), file);
+        return queue(principal, courseId, id, file.getFileName().toString(), file);
     }
 
     /** Queues a file that is already on the server, after {@link MediaStore#serverFile checking} the path. */
-    public VideoResource submitPath(String path) {
+    public VideoResource submitPath(Principal principal, @Nullable String course, String path) {
+        String courseId = course(principal, course);
         Path file = media.serverFile(path);
-        return queue(newId(), file.getFileName().toString(), file);
+        return queue(principal, courseId, newId(), file.getFileName().toString(), file);
+    }
+
+    /** Chosen before anything is stored, so a refused course leaves nothing behind. */
+    private String course(Principal principal, @Nullable String course) {
+        return db.read("choosing a course", c -> courses.courseFor(c, principal, course));
     }
 
     /** Deletes a video's rows and stored media. */
@@ -60,12 +76,12 @@ public final class VideoSubmissions {
         LOG.info("deleted video {}", id);
     }
 
-    private VideoResource queue(String id, String filename, Path file) {
+    private VideoResource queue(Principal principal, String courseId, String id, String filename, Path file) {
         // Microseconds, as PostgreSQL stores them, so cursors built from this instant match the row.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String source = file.toAbsolutePath().toString();
         db.inTransaction("recording a video", c -> {
-            videos.insert(c, id, filename, source, now);
+            videos.insert(c, id, principal.tenantId(), courseId, filename, source, now);
             return null;
         });
         try {
@@ -77,7 +93,7 @@ public final class VideoSubmissions {
             });
             throw e;
         }
-        LOG.info("queued video {} ({})", id, source);
+        LOG.info("queued video {} ({}) for {} in course {}", id, source, principal.actor(), courseId);
         return timelines.video(id);
     }
 

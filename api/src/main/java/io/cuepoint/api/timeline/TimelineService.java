@@ -2,6 +2,7 @@ package io.cuepoint.api.timeline;
 
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.api.ApiException;
+import io.cuepoint.api.access.Principal;
 import io.cuepoint.api.store.Database;
 import io.cuepoint.api.store.EventQuery;
 import io.cuepoint.api.store.EventRepository;
@@ -39,8 +40,8 @@ public final class TimelineService {
         return db.read("reading a video", c -> resource(c, find(c, id)));
     }
 
-    /** Newest first. */
-    public Page<VideoResource> videos(int limit, @Nullable String cursor) {
+    /** The videos {@code principal} sees (its tenant, the courses it reaches), newest first. */
+    public Page<VideoResource> videos(Principal principal, int limit, @Nullable String cursor) {
         Instant afterCreated = null;
         String afterId = null;
         if (cursor != null) {
@@ -55,7 +56,7 @@ public final class TimelineService {
         Instant created = afterCreated;
         String id = afterId;
         return db.read("listing videos", c -> {
-            List<Video> rows = videos.page(c, limit + 1, created, id);
+            List<Video> rows = videos.page(c, principal.tenantId(), principal.courses(), limit + 1, created, id);
             var items = new ArrayList<VideoResource>();
             for (Video v : rows.subList(0, Math.min(limit, rows.size()))) {
                 items.add(resource(c, v));

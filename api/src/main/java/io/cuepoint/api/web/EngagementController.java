@@ -1,5 +1,7 @@
 package io.cuepoint.api.web;
 
+import io.cuepoint.api.access.RequiresScope;
+import io.cuepoint.api.access.Scope;
 import io.cuepoint.api.engagement.Engagement;
 import io.cuepoint.api.engagement.EngagementService;
 import io.micronaut.http.annotation.Controller;
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Controller("/api/v1/videos")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "engagement")
+@RequiresScope(Scope.EVENTS_READ)
 @ApiResponse(responseCode = "401", description = "missing or unknown API key",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "no such video",

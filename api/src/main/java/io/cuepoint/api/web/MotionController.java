@@ -1,5 +1,7 @@
 package io.cuepoint.api.web;
 
+import io.cuepoint.api.access.RequiresScope;
+import io.cuepoint.api.access.Scope;
 import io.cuepoint.api.motion.Heatmap;
 import io.cuepoint.api.motion.MotionService;
 import io.cuepoint.api.motion.RegionActivity;
@@ -36,6 +38,7 @@ import java.util.List;
 @Controller("/api/v1/videos")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "motion")
+@RequiresScope(Scope.EVENTS_READ)
 @ApiResponse(responseCode = "401", description = "missing or unknown API key",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "no such video (or region, or shot)",
@@ -94,6 +97,7 @@ public class MotionController {
     @ApiResponse(responseCode = "400", description = "bad name or box")
     @ApiResponse(responseCode = "409", description = "the video has 100 regions already")
     @Put(value = "/{id}/regions/{name}", consumes = MediaType.APPLICATION_JSON)
+    @RequiresScope(Scope.VIDEOS_WRITE)
     public HttpResponse<Region> define(@PathVariable String id, @PathVariable String name,
                                        @Body RegionDefinition definition) {
         var saved = motion.define(id, name, definition.toBox());
@@ -107,6 +111,7 @@ public class MotionController {
     @Operation(summary = "Delete a region of interest")
     @ApiResponse(responseCode = "204", description = "deleted")
     @Delete("/{id}/regions/{name}")
+    @RequiresScope(Scope.VIDEOS_WRITE)
     @Status(HttpStatus.NO_CONTENT)
     public void delete(@PathVariable String id, @PathVariable String name) {
         motion.delete(id, name);

@@ -1,5 +1,7 @@
 package io.cuepoint.api.web;
 
+import io.cuepoint.api.access.RequiresScope;
+import io.cuepoint.api.access.Scope;
 import io.cuepoint.api.timeline.SlideResource;
 import io.cuepoint.api.timeline.SlideService;
 import io.micronaut.http.HttpResponse;
@@ -21,6 +23,7 @@ import java.util.List;
 @Controller("/api/v1/videos")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "slides")
+@RequiresScope(Scope.EVENTS_READ)
 @ApiResponse(responseCode = "401", description = "missing or unknown API key",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SlideController {

@@ -1,5 +1,8 @@
 package io.cuepoint.api.web;
 
+import io.cuepoint.api.access.Principal;
+import io.cuepoint.api.access.RequiresScope;
+import io.cuepoint.api.access.Scope;
 import io.cuepoint.api.submit.VideoSubmissions;
 import io.cuepoint.api.timeline.EventResource;
 import io.cuepoint.api.timeline.Page;
@@ -17,6 +20,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
@@ -42,9 +46,17 @@ import java.util.List;
 @Controller("/api/v1/videos")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "videos")
-@ApiResponse(responseCode = "401", description = "missing or unknown API key",
+@RequiresScope(Scope.EVENTS_READ)
+@ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "the credential lacks the scope",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "rate limit exceeded; Retry-After says when to retry",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class VideoController {
+    private static final String COURSE = "the course id; default: the tenant's course named default if the "
+            + "credential reaches it, else the only course it reaches";
+
     private final VideoSubmissions submissions;
     private final TimelineService timelines;
 
@@ -56,9 +68,14 @@ public class VideoController {
     @Operation(summary = "Upload a video", description = "Stores the file part and queues the video for analysis.")
     @ApiResponse(responseCode = "202", description = "accepted; Location names the video")
     @ApiResponse(responseCode = "413", description = "larger than cuepoint.max-upload-bytes")
+    @ApiResponse(responseCode = "400", description = "no course given and the credential reaches several")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    public HttpResponse<VideoResource> upload(StreamingFileUpload file) {
-        return accepted(submissions.upload(file.getFilename(), file.asInputStream()));
+    @RequiresScope(Scope.VIDEOS_WRITE)
+    public HttpResponse<VideoResource> upload(StreamingFileUpload file,
+                                              @Parameter(description = COURSE) @Nullable @QueryValue String course,
+                                              @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE)
+                                              Principal principal) {
+        return accepted(submissions.upload(principal, course, file.getFilename(), file.asInputStream()));
     }
 
     @Operation(summary = "Submit a file on the server", description = "Only with cuepoint.allow-server-paths, "
@@ -67,8 +84,12 @@ public class VideoController {
     @ApiResponse(responseCode = "403", description = "server paths disabled, or the path is outside the roots")
     @ApiResponse(responseCode = "404", description = "no such file")
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<VideoResource> submitPath(@Valid @Body PathSubmission submission) {
-        return accepted(submissions.submitPath(submission.path()));
+    @RequiresScope(Scope.VIDEOS_WRITE)
+    public HttpResponse<VideoResource> submitPath(@Valid @Body PathSubmission submission,
+                                                  @Parameter(description = COURSE) @Nullable @QueryValue String course,
+                                                  @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE)
+                                                  Principal principal) {
+        return accepted(submissions.submitPath(principal, course, submission.path()));
     }
 
     @Operation(summary = "A video's status, progress and media metadata")
@@ -78,12 +99,14 @@ public class VideoController {
         return timelines.video(id);
     }
 
-    @Operation(summary = "List videos, newest first")
+    @Operation(summary = "List videos, newest first",
+            description = "Only the videos of the caller's tenant and of the courses it reaches.")
     @Get
     public Page<VideoResource> videos(
             @QueryValue(defaultValue = "50") @Min(1) @Max(500) int limit,
-            @Parameter(description = "nextCursor of the previous page") @Nullable @QueryValue String cursor) {
-        return timelines.videos(limit, cursor);
+            @Parameter(description = "nextCursor of the previous page") @Nullable @QueryValue String cursor,
+            @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
+        return timelines.videos(principal, limit, cursor);
     }
 
     @Operation(summary = "A video with all its events, one track per event type",
@@ -119,6 +142,7 @@ public class VideoController {
     @ApiResponse(responseCode = "404", description = "no such video")
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
+    @RequiresScope(Scope.VIDEOS_WRITE)
     public void delete(@PathVariable String id) {
         submissions.delete(id);
     }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cuepoint.analyzer.AnalyzerConfig;
+import io.cuepoint.api.access.Principal;
 import io.cuepoint.api.embedded.AllInOne;
 import io.cuepoint.api.eval.EngagementClips;
 import io.cuepoint.api.eval.EngagementClips.Spec;
@@ -65,7 +66,8 @@ class EngagementEndToEndTest {
             var submissions = cuepoint.context().getBean(VideoSubmissions.class);
             var timelines = cuepoint.context().getBean(TimelineService.class);
             var ids = new LinkedHashMap<String, String>();
-            clips.forEach((name, clip) -> ids.put(name, submissions.submitPath(clip.toString()).id()));
+            clips.forEach((name, clip) -> ids.put(name,
+                    submissions.submitPath(Principal.local(), null, clip.toString()).id()));
             for (String id : ids.values()) {
                 await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500)).until(() ->
                         Set.of(VideoStatus.COMPLETED, VideoStatus.FAILED).contains(timelines.video(id).status()));

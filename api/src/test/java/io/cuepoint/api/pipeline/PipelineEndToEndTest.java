@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cuepoint.analyzer.AnalyzerConfig;
 import io.cuepoint.analyzer.consume.AnalyzerWorker;
+import io.cuepoint.api.access.Principal;
 import io.cuepoint.api.embedded.AllInOne;
 import io.cuepoint.api.store.VideoStatus;
 import io.cuepoint.api.submit.VideoSubmissions;
@@ -122,7 +123,8 @@ class PipelineEndToEndTest {
     }
 
     private VideoResource analyse(Path file) {
-        var submitted = cuepoint.context().getBean(VideoSubmissions.class).submitPath(file.toString());
+        var submitted = cuepoint.context().getBean(VideoSubmissions.class)
+                .submitPath(Principal.local(), null, file.toString());
         var timelines = cuepoint.context().getBean(TimelineService.class);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Set.of(VideoStatus.COMPLETED, VideoStatus.FAILED)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cuepoint.analyzer.AnalyzerConfig;
 import io.cuepoint.analyzer.detect.LectureClip;
+import io.cuepoint.api.access.Principal;
 import io.cuepoint.api.embedded.AllInOne;
 import io.cuepoint.api.store.VideoStatus;
 import io.cuepoint.api.submit.VideoSubmissions;
@@ -49,7 +50,8 @@ class SlidesEndToEndTest {
         try (var cuepoint = AllInOne.start(new AllInOne.Options(dir.resolve("data"), tenSeconds, analyzer, true,
                 Map.of("cuepoint.api-keys", KEY, "micronaut.server.port", -1, "cuepoint.allow-server-paths", true,
                         "cuepoint.server-path-roots", dir.toString())))) {
-            var id = cuepoint.context().getBean(VideoSubmissions.class).submitPath(clip.toString()).id();
+            var id = cuepoint.context().getBean(VideoSubmissions.class)
+                    .submitPath(Principal.local(), null, clip.toString()).id();
             var timelines = cuepoint.context().getBean(TimelineService.class);
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                     .until(() -> Set.of(VideoStatus.COMPLETED, VideoStatus.FAILED).contains(timelines.video(id).status()));
