@@ -6,6 +6,7 @@ import io.cuepoint.api.store.ArtifactRepository;
 import io.cuepoint.api.store.Database;
 import io.cuepoint.api.store.EventRepository;
 import io.cuepoint.api.store.VideoRepository;
+import io.cuepoint.api.webhook.WebhookOutbox;
 import io.cuepoint.ingest.wire.DecodeProgress;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -36,16 +37,18 @@ public final class EventMaterializer {
     private final TrackMaterializer trackMaterializer;
     private final ArtifactRepository artifacts;
     private final SlideNumbering slideNumbering;
+    private final WebhookOutbox webhooks;
 
     public EventMaterializer(Database db, VideoRepository videos, EventRepository events,
                              TrackMaterializer trackMaterializer, ArtifactRepository artifacts,
-                             SlideNumbering slideNumbering) {
+                             SlideNumbering slideNumbering, WebhookOutbox webhooks) {
         this.db = db;
         this.videos = videos;
         this.events = events;
         this.trackMaterializer = trackMaterializer;
         this.artifacts = artifacts;
         this.slideNumbering = slideNumbering;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -89,6 +92,8 @@ public final class EventMaterializer {
             videos.upsertSegment(c, videoId, segment.segment(), segment.frames(), segment.events().size(),
                     segment.error(), segment.analyzer(), segment.at());
             videos.refreshStatus(c, videoId, segment.at());
+            // In this transaction: the deliveries exist exactly when the status change does.
+            webhooks.enqueue(c, videoId);
             return null;
         });
     }
@@ -144,6 +149,7 @@ public final class EventMaterializer {
                         p.error() == null ? "decoding failed" : p.error(), p.at());
             }
             videos.refreshStatus(c, p.videoId(), p.at());
+            webhooks.enqueue(c, p.videoId());
             return null;
         });
     }

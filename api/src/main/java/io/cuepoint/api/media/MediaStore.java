@@ -40,9 +40,24 @@ public final class MediaStore {
      * @throws ApiException 413 past {@code cuepoint.max-upload-bytes}, 400 when empty
      */
     public Path store(String videoId, String filename, InputStream in) {
+        return store(videoId, filename, in, config.maxUploadBytes(), "cuepoint.max-upload-bytes", "upload");
+    }
+
+    /**
+     * Streams content to {@code <media-dir>/<videoId>/<sanitized name>}; on any failure the video's folder is
+     * removed again, so no partial file stays behind.
+     *
+     * @param max      the most bytes accepted
+     * @param limitKey the setting behind {@code max}, named in the 413
+     * @param what     "upload" or "download", for messages
+     * @throws ApiException 413 past {@code max}, 400 when empty
+     */
+    public Path store(String videoId, String filename, InputStream in, long max, String limitKey, String what) {
         Path dir = folder(videoId);
-        Path target = dir.resolve(sanitize(filename));
-        long max = config.maxUploadBytes();
+        Path target = dir.resolve(sanitize(filename)).normalize();
+        if (!dir.equals(target.getParent())) {
+            throw ApiException.badRequest("invalid file name");
+        }
         try {
             Files.createDirectories(dir);
             long total = 0;
@@ -51,14 +66,13 @@ public final class MediaStore {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     total += n;
                     if (total > max) {
-                        throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                                "the upload is larger than the limit of " + max + " bytes (cuepoint.max-upload-bytes)");
+                        throw tooLarge(what, max, limitKey, null);
                     }
                     out.write(buffer, 0, n);
                 }
             }
             if (total == 0) {
-                throw ApiException.badRequest("the uploaded file is empty");
+                throw ApiException.badRequest("the " + what + " is empty");
             }
             return target;
         } catch (IOException e) {
@@ -66,15 +80,20 @@ public final class MediaStore {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ContentLengthExceededException) {
                     // The server's own limit (micronaut.server.multipart.max-file-size) stopped the stream.
-                    throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "the upload is larger than the "
-                            + "limit of " + max + " bytes (cuepoint.max-upload-bytes)", e);
+                    throw tooLarge(what, max, limitKey, e);
                 }
             }
-            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "cannot store the upload", e);
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "cannot store the " + what, e);
         } catch (RuntimeException e) {
             delete(videoId);
             throw e;
         }
+    }
+
+    /** The 413 for content past a limit. */
+    public static ApiException tooLarge(String what, long max, String limitKey, Throwable cause) {
+        return new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "the " + what + " is larger than the limit of "
+                + max + " bytes (" + limitKey + ")", cause);
     }
 
     /**

@@ -3,11 +3,13 @@ package io.cuepoint.api.submit;
 import io.cuepoint.api.ApiException;
 import io.cuepoint.api.access.CourseChoice;
 import io.cuepoint.api.access.Principal;
+import io.cuepoint.api.media.MediaDownloader;
 import io.cuepoint.api.media.MediaStore;
 import io.cuepoint.api.store.Database;
 import io.cuepoint.api.store.VideoRepository;
 import io.cuepoint.api.timeline.TimelineService;
 import io.cuepoint.api.timeline.VideoResource;
+import io.cuepoint.api.webhook.WebhookOutbox;
 import io.cuepoint.ingest.wire.JobRequest;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -15,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,15 +35,20 @@ public final class VideoSubmissions {
     private final JobQueue jobs;
     private final TimelineService timelines;
     private final CourseChoice courses;
+    private final MediaDownloader downloads;
+    private final WebhookOutbox webhooks;
 
     public VideoSubmissions(MediaStore media, Database db, VideoRepository videos, JobQueue jobs,
-                            TimelineService timelines, CourseChoice courses) {
+                            TimelineService timelines, CourseChoice courses, MediaDownloader downloads,
+                            WebhookOutbox webhooks) {
         this.courses = courses;
         this.media = media;
         this.db = db;
         this.videos = videos;
         this.jobs = jobs;
         this.timelines = timelines;
+        this.downloads = downloads;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -66,6 +75,25 @@ public final class VideoSubmissions {
         return db.read("choosing a course", c -> courses.courseFor(c, principal, course));
     }
 
+    /**
+     * Downloads a URL through the egress guard and queues it; the video exists only once the download succeeded.
+     *
+     * @throws ApiException 400 refused or invalid URL, 413 too large, 502 upstream error, 504 too slow
+     */
+    public VideoResource submitUrl(Principal principal, @Nullable String course, String url) {
+        String courseId = course(principal, course);
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw ApiException.badRequest("not a valid URL: " + url);
+        }
+        String id = newId();
+        Path file = downloads.download(id, uri);
+        LOG.info("downloaded {} for video {}", uri, id);
+        return queue(principal, courseId, id, file.getFileName().toString(), file);
+    }
+
     /** Deletes a video's rows and stored media. */
     public void delete(String id) {
         boolean deleted = db.inTransaction("deleting a video", c -> videos.delete(c, id));
@@ -89,6 +117,7 @@ public final class VideoSubmissions {
         } catch (RuntimeException e) {
             db.inTransaction("recording a failed submission", c -> {
                 videos.markFailed(c, id, "could not queue the job: " + e.getMessage(), null);
+                webhooks.enqueue(c, id);
                 return null;
             });
             throw e;

@@ -1,5 +1,6 @@
 package io.cuepoint.api.web;
 
+import io.cuepoint.api.ApiException;
 import io.cuepoint.api.access.Principal;
 import io.cuepoint.api.access.RequiresScope;
 import io.cuepoint.api.access.Scope;
@@ -28,6 +29,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,6 +59,13 @@ public class VideoController {
     private static final String COURSE = "the course id; default: the tenant's course named default if the "
             + "credential reaches it, else the only course it reaches";
 
+    static final String VIDEO_EXAMPLE = "{\"id\": \"3f1c2a9e-5b7d-4e21-9a0c-1d2e3f4a5b6c\", \"filename\": \"week1.mp4\", "
+            + "\"status\": \"QUEUED\", \"progress\": 0.0, \"counts\": {\"frames\": 0, \"corruptFrames\": 0, "
+            + "\"events\": 0, \"segmentsDone\": 0}, \"createdAt\": \"2026-01-05T10:00:00Z\", "
+            + "\"updatedAt\": \"2026-01-05T10:00:00Z\"}";
+    static final String REFUSED_EXAMPLE = "{\"type\": \"about:blank\", \"title\": \"Bad Request\", \"status\": 400, "
+            + "\"detail\": \"refused: 169.254.169.254 is a cloud metadata address (cuepoint.egress.allowed-networks "
+            + "can allow it)\", \"instance\": \"/api/v1/videos\"}";
     private final VideoSubmissions submissions;
     private final TimelineService timelines;
 
@@ -78,17 +87,49 @@ public class VideoController {
         return accepted(submissions.upload(principal, course, file.getFilename(), file.asInputStream()));
     }
 
-    @Operation(summary = "Submit a file on the server", description = "Only with cuepoint.allow-server-paths, "
-            + "for a readable file under one of cuepoint.server-path-roots.")
-    @ApiResponse(responseCode = "202", description = "accepted; Location names the video")
+    @Operation(summary = "Submit a video by URL or server path",
+            description = "JSON with exactly one of url and path. A url (http or https) is downloaded now, through "
+                    + "the egress guard: loopback, private, link-local, carrier-grade NAT, multicast, reserved and "
+                    + "cloud metadata addresses are refused after DNS resolution and after every redirect unless "
+                    + "cuepoint.egress.allowed-networks names them; at most cuepoint.egress.max-download-bytes, "
+                    + "within cuepoint.egress.download-timeout. A path (only with cuepoint.allow-server-paths) must "
+                    + "be a readable file under one of cuepoint.server-path-roots.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PathSubmission.class),
+                    examples = {
+                        @ExampleObject(name = "url", value = "{\"url\": \"https://media.example.edu/week1.mp4\"}"),
+                        @ExampleObject(name = "path", value = "{\"path\": \"/srv/lectures/week1.mp4\"}")})))
+    @ApiResponse(responseCode = "202", description = "downloaded (for a url) and queued; Location names the video",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    VideoResource.class), examples = @ExampleObject(value = VIDEO_EXAMPLE)))
+    @ApiResponse(responseCode = "400", description = "neither or both of url and path; a refused or invalid URL",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = REFUSED_EXAMPLE)))
     @ApiResponse(responseCode = "403", description = "server paths disabled, or the path is outside the roots")
     @ApiResponse(responseCode = "404", description = "no such file")
+    @ApiResponse(responseCode = "413", description = "the download is larger than cuepoint.egress.max-download-bytes")
+    @ApiResponse(responseCode = "502", description = "the URL answered an error status or could not be reached")
+    @ApiResponse(responseCode = "504", description = "the download took longer than cuepoint.egress.download-timeout")
     @Post(consumes = MediaType.APPLICATION_JSON)
     @RequiresScope(Scope.VIDEOS_WRITE)
     public HttpResponse<VideoResource> submitPath(@Valid @Body PathSubmission submission,
                                                   @Parameter(description = COURSE) @Nullable @QueryValue String course,
                                                   @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE)
                                                   Principal principal) {
+        boolean hasPath = submission.path() != null;
+        boolean hasUrl = submission.url() != null;
+        if (hasPath == hasUrl) {
+            throw ApiException.badRequest("send exactly one of \"url\" and \"path\"");
+        }
+        if (hasUrl) {
+            if (submission.url().isBlank()) {
+                throw ApiException.badRequest("the url must not be blank");
+            }
+            return accepted(submissions.submitUrl(principal, course, submission.url()));
+        }
+        if (submission.path().isBlank()) {
+            throw ApiException.badRequest("the path must not be blank");
+        }
         return accepted(submissions.submitPath(principal, course, submission.path()));
     }
 

@@ -41,6 +41,14 @@ final class Http {
         return problem;
     }
 
+    static java.util.List<Map<String, Object>> parseList(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<>() { });
+        } catch (Exception e) {
+            throw new AssertionError("not a JSON array: " + json, e);
+        }
+    }
+
     static Map<String, Object> parse(String json) {
         try {
             return JSON.readValue(json, new TypeReference<>() { });
