@@ -4,6 +4,7 @@ import io.cuepoint.analyzer.wire.Event;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -125,7 +126,30 @@ public final class EventRepository {
 
     /** Events matching the query, by (start, id); at most {@code limit} rows. */
     public List<Event> query(Connection c, EventQuery q) throws SQLException {
-        var sql = new StringBuilder("SELECT json FROM events WHERE video_id = ?");
+        try (var ps = prepareQuery(c, "json", q)) {
+            return readEvents(ps);
+        }
+    }
+
+    /**
+     * Events matching the query as their stored JSON, as served (without the wire schema field), by (start, id);
+     * at most {@code limit} rows. For responses: parsing every stored event and serializing it again took most of
+     * the api's CPU time per request in the load benchmark (bench/api-load-benchmark.sh).
+     */
+    public List<StoredEvent> queryJson(Connection c, EventQuery q) throws SQLException {
+        try (var ps = prepareQuery(c, "id, start_ms, json", q)) {
+            var result = new ArrayList<StoredEvent>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new StoredEvent(rs.getString(1), rs.getLong(2), ServedJson.withoutSchema(rs.getString(3))));
+                }
+            }
+            return result;
+        }
+    }
+
+    private static PreparedStatement prepareQuery(Connection c, String columns, EventQuery q) throws SQLException {
+        var sql = new StringBuilder("SELECT ").append(columns).append(" FROM events WHERE video_id = ?");
         var params = new ArrayList<Object>();
         params.add(q.videoId());
         if (!q.types().isEmpty()) {
@@ -155,7 +179,8 @@ public final class EventRepository {
         }
         sql.append(" ORDER BY start_ms, id LIMIT ?");
         params.add(q.limit());
-        try (var ps = c.prepareStatement(sql.toString())) {
+        var ps = c.prepareStatement(sql.toString());
+        try {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof String[] array) {
@@ -164,7 +189,10 @@ public final class EventRepository {
                     ps.setObject(i + 1, p);
                 }
             }
-            return readEvents(ps);
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
     }
 
@@ -173,6 +201,31 @@ public final class EventRepository {
         try (var ps = c.prepareStatement("SELECT json FROM events WHERE video_id = ? ORDER BY type, start_ms, id")) {
             ps.setString(1, videoId);
             return readEvents(ps);
+        }
+    }
+
+    /**
+     * Every event of a video as its served JSON ({@link #queryJson}), by type, then start, then id; with the columns
+     * that summarize tracks, so that the timeline needs to parse none of them.
+     */
+    public List<TimelineRow> byTypeJson(Connection c, String videoId) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT id, type, start_ms, end_ms, start_frame, end_frame, track, "
+                + "CASE WHEN track IS NOT NULL AND jsonb_typeof(json #> '{attributes,sampleCount}') = 'number' "
+                + "THEN (json #>> '{attributes,sampleCount}')::numeric END, "
+                + "CASE WHEN track IS NOT NULL AND jsonb_typeof(json #> '{attributes,label}') = 'string' "
+                + "THEN json #>> '{attributes,label}' END, json "
+                + "FROM events WHERE video_id = ? ORDER BY type, start_ms, id")) {
+            ps.setString(1, videoId);
+            var result = new ArrayList<TimelineRow>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal samples = rs.getBigDecimal(8);
+                    result.add(new TimelineRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6), rs.getString(7), samples == null ? null : samples.longValue(),
+                            rs.getString(9), ServedJson.withoutSchema(rs.getString(10))));
+                }
+            }
+            return result;
         }
     }
 

@@ -6,6 +6,8 @@ import io.cuepoint.api.access.Principal;
 import io.cuepoint.api.store.Database;
 import io.cuepoint.api.store.EventQuery;
 import io.cuepoint.api.store.EventRepository;
+import io.cuepoint.api.store.StoredEvent;
+import io.cuepoint.api.store.TimelineRow;
 import io.cuepoint.api.store.Video;
 import io.cuepoint.api.store.VideoRepository;
 import io.micronaut.core.annotation.Nullable;
@@ -16,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -85,6 +88,32 @@ public final class TimelineService {
         });
     }
 
+    /** The same document as {@link #timeline}, each event as its stored JSON: for responses. */
+    public TimelineJson timelineJson(String id) {
+        return db.read("reading a timeline", c -> {
+            VideoResource video = resource(c, find(c, id));
+            var tracked = new ArrayList<EventResource>();
+            var tracks = new LinkedHashMap<String, List<EventJsonResource>>();
+            for (TimelineRow row : events.byTypeJson(c, id)) {
+                tracks.computeIfAbsent(row.type(), t -> new ArrayList<>()).add(new EventJsonResource(row.json()));
+                if (row.track() != null) {
+                    // Only what TrackResource summarizes: times, frames, type and the two attributes it reads.
+                    var attributes = new HashMap<String, Object>();
+                    if (row.sampleCount() != null) {
+                        attributes.put("sampleCount", row.sampleCount());
+                    }
+                    if (row.label() != null) {
+                        attributes.put("label", row.label());
+                    }
+                    tracked.add(new EventResource(row.id(), id, row.type(), row.startMs(), row.endMs(),
+                            row.startFrame(), row.endFrame(), 0, row.track(), null, null, attributes, null));
+                }
+            }
+            return new TimelineJson(video, tracks.entrySet().stream()
+                    .map(t -> new TimelineJson.Track(t.getKey(), t.getValue())).toList(), TrackResource.of(tracked));
+        });
+    }
+
     /**
      * Events of one video by (start, id).
      *
@@ -96,6 +125,36 @@ public final class TimelineService {
     public Page<EventResource> events(String videoId, List<String> types, @Nullable String track, @Nullable Long fromMs,
                                       @Nullable Long toMs, @Nullable Double minConfidence, int limit,
                                       @Nullable String cursor) {
+        var query = eventQuery(videoId, types, track, fromMs, toMs, minConfidence, limit, cursor);
+        return db.read("querying events", c -> {
+            find(c, videoId);
+            List<Event> rows = events.query(c, query);
+            List<EventResource> items = rows.subList(0, Math.min(limit, rows.size())).stream()
+                    .map(EventResource::of).toList();
+            Event last = rows.size() > limit ? rows.get(limit - 1) : null;
+            return new Page<>(items, last == null ? null : Cursors.encode(Long.toString(last.startMs()), last.id()));
+        });
+    }
+
+    /** The same page as {@link #events}, each event as its stored JSON: for responses, which need no parsing. */
+    public Page<EventJsonResource> eventsJson(String videoId, List<String> types, @Nullable String track,
+                                              @Nullable Long fromMs, @Nullable Long toMs,
+                                              @Nullable Double minConfidence, int limit, @Nullable String cursor) {
+        var query = eventQuery(videoId, types, track, fromMs, toMs, minConfidence, limit, cursor);
+        return db.read("querying events", c -> {
+            find(c, videoId);
+            List<StoredEvent> rows = events.queryJson(c, query);
+            List<EventJsonResource> items = rows.subList(0, Math.min(limit, rows.size())).stream()
+                    .map(e -> new EventJsonResource(e.json())).toList();
+            StoredEvent last = rows.size() > limit ? rows.get(limit - 1) : null;
+            return new Page<>(items, last == null ? null : Cursors.encode(Long.toString(last.startMs()), last.id()));
+        });
+    }
+
+    /** One more row than the page holds, to tell whether another page follows. */
+    private static EventQuery eventQuery(String videoId, List<String> types, @Nullable String track,
+                                         @Nullable Long fromMs, @Nullable Long toMs, @Nullable Double minConfidence,
+                                         int limit, @Nullable String cursor) {
         Long afterStart = null;
         String afterId = null;
         if (cursor != null) {
@@ -107,15 +166,7 @@ public final class TimelineService {
             }
             afterId = key[1];
         }
-        var query = new EventQuery(videoId, types, track, fromMs, toMs, minConfidence, afterStart, afterId, limit + 1);
-        return db.read("querying events", c -> {
-            find(c, videoId);
-            List<Event> rows = events.query(c, query);
-            List<EventResource> items = rows.subList(0, Math.min(limit, rows.size())).stream()
-                    .map(EventResource::of).toList();
-            Event last = rows.size() > limit ? rows.get(limit - 1) : null;
-            return new Page<>(items, last == null ? null : Cursors.encode(Long.toString(last.startMs()), last.id()));
-        });
+        return new EventQuery(videoId, types, track, fromMs, toMs, minConfidence, afterStart, afterId, limit + 1);
     }
 
     private Video find(Connection c, String id) throws SQLException {

@@ -5,9 +5,9 @@ import io.cuepoint.api.access.Principal;
 import io.cuepoint.api.access.RequiresScope;
 import io.cuepoint.api.access.Scope;
 import io.cuepoint.api.submit.VideoSubmissions;
-import io.cuepoint.api.timeline.EventResource;
+import io.cuepoint.api.timeline.EventJsonResource;
 import io.cuepoint.api.timeline.Page;
-import io.cuepoint.api.timeline.Timeline;
+import io.cuepoint.api.timeline.TimelineJson;
 import io.cuepoint.api.timeline.TimelineService;
 import io.cuepoint.api.timeline.VideoResource;
 import io.micronaut.core.annotation.Nullable;
@@ -154,15 +154,15 @@ public class VideoController {
             description = "spatialTracks lists the tracked persons, faces and objects: one entry per track id "
                     + "that events carry, joined across segment boundaries.")
     @Get("/{id}/timeline")
-    public Timeline timeline(@PathVariable String id) {
-        return timelines.timeline(id);
+    public TimelineJson timeline(@PathVariable String id) {
+        return timelines.timelineJson(id);
     }
 
     @Operation(summary = "A video's events by start time",
             description = "from/to select events that overlap [from, to] (media milliseconds); track selects "
                     + "the events of one tracked person, face or object.")
     @Get("/{id}/events")
-    public Page<EventResource> events(
+    public Page<EventJsonResource> events(
             @PathVariable String id,
             @Parameter(description = "event types; repeat or separate with commas") @Nullable @QueryValue List<String> type,
             @Parameter(description = "a track id (the id of an entry of the timeline's spatialTracks, such as "
@@ -174,7 +174,7 @@ public class VideoController {
             @Parameter(description = "nextCursor of the previous page") @Nullable @QueryValue String cursor) {
         List<String> types = type == null ? List.of() : type.stream()
                 .flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
-        return timelines.events(id, types, track == null || track.isBlank() ? null : track.strip(), from, to,
+        return timelines.eventsJson(id, types, track == null || track.isBlank() ? null : track.strip(), from, to,
                 minConfidence, limit, cursor);
     }
 
