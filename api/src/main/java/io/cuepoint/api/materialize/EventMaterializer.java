@@ -79,10 +79,8 @@ public final class EventMaterializer {
                 }
             }
             for (String type : untrackedTypes) {
-                events.deleteMerged(c, videoId, type, null);
-                for (Event merged : FragmentMerger.merge(events.fragments(c, videoId, type, null))) {
-                    events.upsertEvent(c, merged, null, true);
-                }
+                events.replaceMerged(c, videoId, type, null,
+                        FragmentMerger.merge(events.fragments(c, videoId, type, null)));
             }
             for (String track : tracks) {
                 remergeTrack(c, videoId, track);
@@ -100,16 +98,16 @@ public final class EventMaterializer {
 
     /** Rebuilds the merged events of one canonical track from the fragments of all its local tracks. */
     private void remergeTrack(Connection c, String videoId, String canonical) throws SQLException {
-        events.deleteMergedOfTrack(c, videoId, canonical);
         var byType = new TreeMap<String, List<Event>>();
         for (Event f : events.fragmentsOfTrack(c, videoId, canonical)) {
             byType.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(withTrack(f, canonical));
         }
+        var merged = new ArrayList<Event>();
         for (List<Event> fragments : byType.values()) {
-            for (Event merged : FragmentMerger.merge(fragments)) {
-                events.upsertEvent(c, merged, null, true);
-            }
+            merged.addAll(FragmentMerger.merge(fragments));
         }
+        // Replaced rather than deleted and rebuilt: an unchanged merged event keeps its feed position.
+        events.replaceMergedOfTrack(c, videoId, canonical, merged);
     }
 
     private static Event served(Event e, Map<String, String> canonical) {

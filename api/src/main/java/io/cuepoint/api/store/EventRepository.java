@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code events} and {@code fragments} tables. Events are stored as the JSON the api serves (the wire
@@ -18,6 +20,8 @@ import java.util.List;
  */
 @Singleton
 public final class EventRepository {
+    /** The attributes {@code SlideNumbering} writes into {@code slide.shown} events. */
+    private static final List<String> ANNOTATIONS = List.of("slideNumber", "revisit", "keyframe");
 
     /**
      * Inserts or replaces one served event.
@@ -26,13 +30,22 @@ public final class EventRepository {
      * @param localTrack the segment-local track it was emitted with; null for merged events and untracked ones
      * @param merged     marks a row built from fragments
      */
-    public void upsertEvent(Connection c, Event e, @Nullable String localTrack, boolean merged) throws SQLException {
+    public void upsertEvent(Connection c, Event served, @Nullable String localTrack, boolean merged)
+            throws SQLException {
+        Event e = keepAnnotations(c, served);
         try (var ps = c.prepareStatement("INSERT INTO events (id, video_id, type, start_ms, end_ms, start_frame, end_frame, "
                 + "confidence, track, merged, json, local_track) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) "
                 + "ON CONFLICT (id) DO UPDATE SET video_id = EXCLUDED.video_id, type = EXCLUDED.type, "
                 + "start_ms = EXCLUDED.start_ms, end_ms = EXCLUDED.end_ms, start_frame = EXCLUDED.start_frame, "
                 + "end_frame = EXCLUDED.end_frame, confidence = EXCLUDED.confidence, track = EXCLUDED.track, "
-                + "merged = EXCLUDED.merged, json = EXCLUDED.json, local_track = EXCLUDED.local_track")) {
+                + "merged = EXCLUDED.merged, json = EXCLUDED.json, local_track = EXCLUDED.local_track "
+                // A replayed segment writes identical rows: leave them alone, so they keep their feed position
+                // (see V6__feed.sql) and are not served to feed readers again.
+                + "WHERE (events.video_id, events.type, events.start_ms, events.end_ms, events.start_frame, "
+                + "events.end_frame, events.confidence, events.track, events.merged, events.json, events.local_track) "
+                + "IS DISTINCT FROM (EXCLUDED.video_id, EXCLUDED.type, EXCLUDED.start_ms, EXCLUDED.end_ms, "
+                + "EXCLUDED.start_frame, EXCLUDED.end_frame, EXCLUDED.confidence, EXCLUDED.track, EXCLUDED.merged, "
+                + "EXCLUDED.json, EXCLUDED.local_track)")) {
             ps.setString(1, e.id());
             ps.setString(2, e.videoId());
             ps.setString(3, e.type());
@@ -47,6 +60,39 @@ public final class EventRepository {
             ps.setString(12, localTrack);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * The event with the attributes the api added to its stored row after the analyzer's (the slide numbering)
+     * where the event does not carry them: they are recomputed later in the same transaction, and keeping them
+     * meanwhile lets a replayed segment leave the row as it was, so it keeps its feed position.
+     */
+    private static Event keepAnnotations(Connection c, Event e) throws SQLException {
+        if (!SlideRepository.SLIDE_SHOWN.equals(e.type())) {
+            return e;
+        }
+        Map<String, Object> stored;
+        try (var ps = c.prepareStatement("SELECT json FROM events WHERE id = ?")) {
+            ps.setString(1, e.id());
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return e;
+                }
+                stored = EventJson.read(rs.getString(1)).attributes();
+            }
+        }
+        var attributes = e.attributes() == null ? new LinkedHashMap<String, Object>()
+                : new LinkedHashMap<>(e.attributes());
+        boolean added = false;
+        for (String key : ANNOTATIONS) {
+            if (stored != null && stored.containsKey(key) && !attributes.containsKey(key)) {
+                attributes.put(key, stored.get(key));
+                added = true;
+            }
+        }
+        return !added ? e : new Event(e.schema(), e.id(), e.videoId(), e.type(), e.startMs(), e.endMs(),
+                e.startFrame(), e.endFrame(), e.confidence(), e.track(), e.box(), e.keypoints(), attributes,
+                e.producer(), e.fragment());
     }
 
     /** Serves the unmerged events of one local track under a new canonical track. */
@@ -104,22 +150,39 @@ public final class EventRepository {
         }
     }
 
-    /** Removes the merged events of one canonical track, of every type, before they are rebuilt. */
-    public void deleteMergedOfTrack(Connection c, String videoId, String canonical) throws SQLException {
-        try (var ps = c.prepareStatement("DELETE FROM events WHERE video_id = ? AND track = ? AND merged")) {
+    /**
+     * Serves {@code merged} as the merged events of one canonical track (of every type): upserts them and removes
+     * the track's other merged events. Rows that come out as they were stay untouched, keeping their feed position.
+     */
+    public void replaceMergedOfTrack(Connection c, String videoId, String canonical, List<Event> merged)
+            throws SQLException {
+        for (Event e : merged) {
+            upsertEvent(c, e, null, true);
+        }
+        try (var ps = c.prepareStatement("DELETE FROM events WHERE video_id = ? AND track = ? AND merged "
+                + "AND NOT (id = ANY (?))")) {
             ps.setString(1, videoId);
             ps.setString(2, canonical);
+            ps.setArray(3, c.createArrayOf("text", merged.stream().map(Event::id).toArray()));
             ps.executeUpdate();
         }
     }
 
-    /** Removes the merged events of one (video, type, track), before they are rebuilt from the fragments. */
-    public void deleteMerged(Connection c, String videoId, String type, @Nullable String track) throws SQLException {
+    /**
+     * Serves {@code merged} as the merged events of one (video, type, track): upserts them and removes the other
+     * merged events of that key. Rows that come out as they were stay untouched, keeping their feed position.
+     */
+    public void replaceMerged(Connection c, String videoId, String type, @Nullable String track, List<Event> merged)
+            throws SQLException {
+        for (Event e : merged) {
+            upsertEvent(c, e, null, true);
+        }
         try (var ps = c.prepareStatement("DELETE FROM events WHERE video_id = ? AND type = ? "
-                + "AND track IS NOT DISTINCT FROM ? AND merged")) {
+                + "AND track IS NOT DISTINCT FROM ? AND merged AND NOT (id = ANY (?))")) {
             ps.setString(1, videoId);
             ps.setString(2, type);
             ps.setString(3, track);
+            ps.setArray(4, c.createArrayOf("text", merged.stream().map(Event::id).toArray()));
             ps.executeUpdate();
         }
     }
@@ -237,6 +300,11 @@ public final class EventRepository {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** An event from its stored JSON (the {@code json} column). */
+    public static Event readJson(String json) {
+        return EventJson.read(json);
     }
 
     private static List<Event> readEvents(PreparedStatement ps) throws SQLException {
