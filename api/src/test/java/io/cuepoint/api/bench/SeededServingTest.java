@@ -74,13 +74,13 @@ class SeededServingTest extends ApiTestBase {
     void eventPagesServeTheStoredJsonAsTheEventResourcesWouldRead() throws Exception {
         for (Workload.BenchVideo v : seeded.subList(0, 4)) {
             String path = "/api/v1/videos/" + v.id() + "/events?from=600000&to=900000&limit=20";
-            JsonNode served = get(path);
+            JsonNode served = get(path, v);
             JsonNode parsed = tree(timelines.events(v.id(), List.of(), null, 600_000L, 900_000L, null,
                     20, null));
             assertThat(served.get("items")).hasSize(20);
             assertThat(served.get("nextCursor").isTextual()).isTrue();
             assertThat(served).isEqualTo(parsed);
-            JsonNode next = get(path + "&cursor=" + served.get("nextCursor").asText());
+            JsonNode next = get(path + "&cursor=" + served.get("nextCursor").asText(), v);
             assertThat(next).isEqualTo(tree(timelines.events(v.id(), List.of(), null, 600_000L,
                     900_000L, null, 20, served.get("nextCursor").asText())));
         }
@@ -90,7 +90,7 @@ class SeededServingTest extends ApiTestBase {
     void timelinesServeTheStoredJsonAsTheTimelineWouldRead() throws Exception {
         var shapes = new ArrayList<String>();
         for (Workload.BenchVideo v : seeded.subList(0, 3)) {
-            JsonNode served = get("/api/v1/videos/" + v.id() + "/timeline");
+            JsonNode served = get("/api/v1/videos/" + v.id() + "/timeline", v);
             JsonNode parsed = tree(timelines.timeline(v.id()));
             assertThat(served.get("spatialTracks")).isNotEmpty();
             assertThat(served).isEqualTo(parsed);
@@ -104,7 +104,9 @@ class SeededServingTest extends ApiTestBase {
         return mapper.readTree(mapper.writeValueAsString(value));
     }
 
-    private JsonNode get(String path) throws Exception {
-        return mapper.readTree(http.toBlocking().retrieve(HttpRequest.GET(path).header("X-API-Key", KEY)));
+    /** As the video's tenant, with the stored key the seeder made for it. */
+    private JsonNode get(String path, Workload.BenchVideo video) throws Exception {
+        return mapper.readTree(http.toBlocking().retrieve(HttpRequest.GET(path)
+                .header("X-API-Key", EventSeeder.apiKey(video.tenant()))));
     }
 }
