@@ -2,6 +2,7 @@ package io.cuepoint.api.search;
 
 import io.cuepoint.analyzer.wire.Event;
 import io.cuepoint.api.store.EventRepository;
+import io.cuepoint.api.store.SqlWhere;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -23,40 +24,17 @@ public final class FeedRepository {
 
     /** Events matching the query after its position, in feed order; at most {@code q.limit()} rows. */
     public List<FeedEvent> search(Connection c, FeedQuery q) throws SQLException {
-        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM events e WHERE e.tenant_id = ?");
-        var params = new ArrayList<Object>();
-        params.add(q.tenantId());
+        var where = new SqlWhere("SELECT " + COLUMNS + " FROM events e WHERE e.tenant_id = ?", q.tenantId());
         if (q.visibleCourses() != null) {
-            in(sql, params, "e.course_id", List.copyOf(q.visibleCourses()));
+            where.in("e.course_id", List.copyOf(q.visibleCourses()));
         }
-        if (!q.courses().isEmpty()) {
-            in(sql, params, "e.course_id", q.courses());
-        }
+        where.inUnlessEmpty("e.course_id", q.courses()).inUnlessEmpty("e.type", q.types())
+                .window("e.", q.fromMs(), q.toMs(), q.minConfidence());
         if (q.videoId() != null) {
-            sql.append(" AND e.video_id = ?");
-            params.add(q.videoId());
+            where.and("e.video_id = ?", q.videoId());
         }
-        if (!q.types().isEmpty()) {
-            in(sql, params, "e.type", q.types());
-        }
-        if (q.fromMs() != null) {
-            sql.append(" AND e.end_ms >= ?");
-            params.add(q.fromMs());
-        }
-        if (q.toMs() != null) {
-            sql.append(" AND e.start_ms <= ?");
-            params.add(q.toMs());
-        }
-        if (q.minConfidence() != null) {
-            sql.append(" AND e.confidence >= ?");
-            params.add(q.minConfidence());
-        }
-        sql.append(" AND (e.tx, e.seq) > (?::xid8, ?) AND e.tx < " + HORIZON + " ORDER BY e.tx, e.seq LIMIT ?");
-        params.add(Long.toString(q.after().tx()));
-        params.add(q.after().seq());
-        params.add(q.limit());
-        try (var ps = c.prepareStatement(sql.toString())) {
-            bind(c, ps, params);
+        try (var ps = where.prepare(c, " AND (e.tx, e.seq) > (?::xid8, ?) AND e.tx < " + HORIZON
+                + " ORDER BY e.tx, e.seq LIMIT ?", Long.toString(q.after().tx()), q.after().seq(), q.limit())) {
             return read(ps);
         }
     }
@@ -81,28 +59,6 @@ public final class FeedRepository {
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
-            }
-        }
-    }
-
-    /** One value as {@code = ?}, several as {@code = ANY (?)}: a single value lets the planner use the indexes. */
-    private static void in(StringBuilder sql, List<Object> params, String column, List<String> values) {
-        if (values.size() == 1) {
-            sql.append(" AND ").append(column).append(" = ?");
-            params.add(values.get(0));
-        } else {
-            sql.append(" AND ").append(column).append(" = ANY (?)");
-            params.add(values.toArray(String[]::new));
-        }
-    }
-
-    private static void bind(Connection c, PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p instanceof String[] array) {
-                ps.setArray(i + 1, c.createArrayOf("text", array));
-            } else {
-                ps.setObject(i + 1, p);
             }
         }
     }

@@ -212,51 +212,16 @@ public final class EventRepository {
     }
 
     private static PreparedStatement prepareQuery(Connection c, String columns, EventQuery q) throws SQLException {
-        var sql = new StringBuilder("SELECT ").append(columns).append(" FROM events WHERE video_id = ?");
-        var params = new ArrayList<Object>();
-        params.add(q.videoId());
-        if (!q.types().isEmpty()) {
-            sql.append(" AND type = ANY (?)");
-            params.add(q.types().toArray(String[]::new));
-        }
+        var where = new SqlWhere("SELECT " + columns + " FROM events WHERE video_id = ?", q.videoId())
+                .inUnlessEmpty("type", q.types())
+                .window("", q.fromMs(), q.toMs(), q.minConfidence());
         if (q.track() != null) {
-            sql.append(" AND track = ?");
-            params.add(q.track());
-        }
-        if (q.fromMs() != null) {
-            sql.append(" AND end_ms >= ?");
-            params.add(q.fromMs());
-        }
-        if (q.toMs() != null) {
-            sql.append(" AND start_ms <= ?");
-            params.add(q.toMs());
-        }
-        if (q.minConfidence() != null) {
-            sql.append(" AND confidence >= ?");
-            params.add(q.minConfidence());
+            where.and("track = ?", q.track());
         }
         if (q.afterStartMs() != null) {
-            sql.append(" AND (start_ms, id) > (?, ?)");
-            params.add(q.afterStartMs());
-            params.add(q.afterId());
+            where.and("(start_ms, id) > (?, ?)", q.afterStartMs(), q.afterId());
         }
-        sql.append(" ORDER BY start_ms, id LIMIT ?");
-        params.add(q.limit());
-        var ps = c.prepareStatement(sql.toString());
-        try {
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof String[] array) {
-                    ps.setArray(i + 1, c.createArrayOf("text", array));
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
-            return ps;
-        } catch (SQLException | RuntimeException e) {
-            ps.close();
-            throw e;
-        }
+        return where.prepare(c, " ORDER BY start_ms, id LIMIT ?", q.limit());
     }
 
     /** Every event of a video, by type, then start, then id. */
