@@ -47,12 +47,15 @@ public class AuditController {
                         "videoId": "0b9a7c1e-4f6d-4e2a-9c3b-8d5e6f7a8b9c", "status": 200, "remote": "10.0.4.17"}],
              "nextCursor": "YTE6NDcxMQ"}""")))
     @ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
     @ApiResponse(responseCode = "403", description = "the credential lacks the admin scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.FORBIDDEN_ADMIN)))
     @Get
     public Page<AuditEntry> audit(
-            @QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @Parameter(description = "entries per page, 1 to 1000") @QueryValue(defaultValue = "100") @Min(1) @Max(1000)
+            int limit,
             @Parameter(description = "nextCursor of the previous page") @Nullable @QueryValue String cursor,
             @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
         return trail.page(principal, limit, cursor);

@@ -19,8 +19,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,8 +49,9 @@ public class AuthController {
 
     @Operation(summary = "Sign in", description = "Exchanges email and password for a token to send as "
             + "Authorization: Bearer <token> (valid for cuepoint.auth.token-ttl). Needs no credential; limited to "
-            + "cuepoint.auth.login-attempts-per-minute per remote address.")
-    @SecurityRequirements
+            + "cuepoint.auth.login-attempts-per-minute per remote address.",
+            // An explicitly empty list: this operation overrides the document's security requirements.
+            security = {})
     @ApiResponse(responseCode = "200", description = "signed in", content = @Content(
             schema = @Schema(implementation = Session.class), examples = @ExampleObject(value = """
             {"token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1LTNmOWEwYzFkMjJlNGI3YTkiLCJ0aWQiOiJkZWZhdWx0In0.sig",
@@ -64,10 +65,12 @@ public class AuthController {
                     {"type": "about:blank", "title": "Unauthorized", "status": 401,
                      "detail": "wrong email or password", "instance": "/api/v1/auth/login"}""")))
     @ApiResponse(responseCode = "429", description = "too many attempts from this address; see Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.LOGIN_LIMIT)))
     @Post("/auth/login")
     @PublicRoute
-    public Session login(@Valid @Body Login login) {
+    public Session login(@RequestBody(content = @Content(examples = @ExampleObject(value = AccessExamples.LOGIN)))
+                         @Valid @Body Login login) {
         SignIn.Session s = signIn.signIn(login.email(), login.password());
         return new Session(s.token().token(), s.token().expiresAt(), s.user());
     }
@@ -79,7 +82,8 @@ public class AuthController {
             {"tenantId": "t-5c0e7d2a19b84f36", "actor": "key:9d1e4c7b20a3f6e8", "role": "integration",
              "scopes": ["events:read"], "courses": ["c-81b2d0e4a9f3c5d7"], "operator": false}""")))
     @ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
     @Get("/me")
     @AnyScope
     public PrincipalResource me(@Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {

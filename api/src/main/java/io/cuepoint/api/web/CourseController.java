@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,9 +38,11 @@ import java.util.List;
 @Tag(name = "access")
 @RequiresScope(Scope.ADMIN)
 @ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 @ApiResponse(responseCode = "403", description = "the credential lacks the admin scope",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.FORBIDDEN_ADMIN)))
 public class CourseController {
     private static final String USER_EXAMPLE = """
             {"id": "u-3f9a0c1d22e4b7a9", "tenantId": "t-5c0e7d2a19b84f36", "email": "ada@northfield.edu",
@@ -63,9 +66,10 @@ public class CourseController {
             {"id": "c-81b2d0e4a9f3c5d7", "name": "Clinical skills 2", "createdAt": "2026-01-02T08:00:00Z"}""")))
     @ApiResponse(responseCode = "409", description = "the tenant has a course of that name")
     @Post
-    public HttpResponse<Course> create(@Valid @Body NewCourse course,
-                                       @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE)
-                                       Principal principal) {
+    public HttpResponse<Course> create(
+            @RequestBody(content = @Content(examples = @ExampleObject(value = AccessExamples.NEW_COURSE)))
+            @Valid @Body NewCourse course,
+            @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
         Course created = accounts.createCourse(principal, course.name());
         return HttpResponse.created(created, URI.create("/api/v1/courses/" + created.id()));
     }
@@ -85,11 +89,13 @@ public class CourseController {
     @ApiResponse(responseCode = "200", description = "the user, with its courses", content = @Content(
             schema = @Schema(implementation = UserResource.class), examples = @ExampleObject(value = USER_EXAMPLE)))
     @ApiResponse(responseCode = "404", description = "no such course or user in the tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.UNKNOWN_COURSE)))
     @Put("/{id}/members/{userId}")
-    public UserResource addMember(@PathVariable String id, @PathVariable String userId,
-                                  @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE)
-                                  Principal principal) {
+    public UserResource addMember(
+            @Parameter(description = AccessExamples.COURSE_ID) @PathVariable String id,
+            @Parameter(description = AccessExamples.USER_ID) @PathVariable String userId,
+            @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
         return accounts.membership(principal, id, userId, true);
     }
 
@@ -97,11 +103,13 @@ public class CourseController {
     @ApiResponse(responseCode = "200", description = "the user, with its remaining courses", content = @Content(
             schema = @Schema(implementation = UserResource.class), examples = @ExampleObject(value = USER_EXAMPLE)))
     @ApiResponse(responseCode = "404", description = "no such course, user or membership in the tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.UNKNOWN_COURSE)))
     @Delete("/{id}/members/{userId}")
-    public UserResource removeMember(@PathVariable String id, @PathVariable String userId,
-                                     @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE)
-                                     Principal principal) {
+    public UserResource removeMember(
+            @Parameter(description = AccessExamples.COURSE_ID) @PathVariable String id,
+            @Parameter(description = AccessExamples.USER_ID) @PathVariable String userId,
+            @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
         return accounts.membership(principal, id, userId, false);
     }
 }

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,10 +26,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "engagement")
 @RequiresScope(Scope.EVENTS_READ)
-@ApiResponse(responseCode = "401", description = "missing or unknown API key",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 @ApiResponse(responseCode = "404", description = "no such video",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.NO_VIDEO)))
 public class EngagementController {
     private final EngagementService engagement;
 
@@ -42,9 +45,13 @@ public class EngagementController {
                     + "detector behind it did not run, and then left out of the mean), with the measures behind "
                     + "them; and flags such as no-visual-change or fast-speech with their stretch of time.")
     @ApiResponse(responseCode = "400", description = "windowMs outside 2000 to 600000",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.BAD_WINDOW)))
+    @ApiResponse(responseCode = "200", description = "the engagement timeline", content = @Content(
+            examples = @ExampleObject(summary = "lecture-01.mp4 (no audio track, no presenter)",
+                    value = AnalysisExamples.ENGAGEMENT)))
     @Get("/{id}/engagement")
-    public Engagement engagement(@PathVariable String id,
+    public Engagement engagement(@Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id,
                                  @Parameter(description = "window length in ms, 2000 to 600000")
                                  @QueryValue(defaultValue = "10000") long windowMs) {
         return engagement.engagement(id, windowMs);

@@ -31,7 +31,8 @@ import java.util.List;
 @RequiresScope(Scope.EVENTS_READ)
 @Tag(name = "exports")
 @ApiResponse(responseCode = "401", description = "missing or unknown credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 @ApiResponse(responseCode = "404", description = "no such video (or not one the caller may see)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "missing", value = """
@@ -64,7 +65,7 @@ public class ExportController {
     @Get(value = "/chapters.vtt", produces = VTT)
     public HttpResponse<String> chapters(
             @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal,
-            @PathVariable String id) {
+            @Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id) {
         return file(exports.chapters(principal, id));
     }
 
@@ -84,7 +85,7 @@ public class ExportController {
     @Get(value = "/metadata.vtt", produces = VTT)
     public HttpResponse<String> metadata(
             @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal,
-            @PathVariable String id) {
+            @Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id) {
         return file(exports.metadata(principal, id));
     }
 
@@ -99,7 +100,7 @@ public class ExportController {
     @Get(value = "/events.json", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<List<EventResource>> json(
             @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal,
-            @PathVariable String id) {
+            @Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id) {
         return HttpResponse.ok(exports.events(principal, id)).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition(ExportService.name(id, "events.json")));
     }
@@ -116,7 +117,7 @@ public class ExportController {
     @Get(value = "/events.csv", produces = "text/csv")
     public HttpResponse<String> csv(
             @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal,
-            @PathVariable String id) {
+            @Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id) {
         return file(exports.csv(principal, id));
     }
 

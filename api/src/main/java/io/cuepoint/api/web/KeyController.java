@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,9 +41,11 @@ import java.util.List;
 @Tag(name = "access")
 @RequiresScope(Scope.ADMIN)
 @ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 @ApiResponse(responseCode = "403", description = "the credential lacks the admin scope",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.FORBIDDEN_ADMIN)))
 public class KeyController {
     /**
      * A new key.
@@ -73,13 +76,16 @@ public class KeyController {
              "key": "cpk_9d1e4c7b20a3f6e8_5b0c8e2f4a6d1c3e7b9f0a2d4c6e8b1a3f5d7c9e0b2a4d6f8c1e3a5b7d9f0c2e4a",
              "createdAt": "2026-01-02T08:00:00Z"}""")))
     @ApiResponse(responseCode = "400", description = "unknown scope, or more than the caller or user may have",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.BAD_SCOPE)))
     @ApiResponse(responseCode = "404", description = "no such user in the tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.NO_USER)))
     @Post
-    public HttpResponse<KeyResource> create(@Valid @Body NewKey key,
-                                            @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE)
-                                            Principal principal) {
+    public HttpResponse<KeyResource> create(
+            @RequestBody(content = @Content(examples = @ExampleObject(value = AccessExamples.NEW_KEY)))
+            @Valid @Body NewKey key,
+            @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
         KeyResource created = keys.create(principal, key.name(), key.scopes(), key.userId(), key.expiresAt());
         return HttpResponse.created(created, URI.create("/api/v1/api-keys/" + created.id()));
     }
@@ -105,7 +111,8 @@ public class KeyController {
                      "detail": "no API key 9d1e4c7b20a3f6e8", "instance": "/api/v1/api-keys/9d1e4c7b20a3f6e8"}""")))
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
-    public void revoke(@PathVariable String id,
+    public void revoke(@Parameter(description = "the key id, such as 9d1e4c7b20a3f6e8 (the part after cpk_)")
+                       @PathVariable String id,
                        @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
         keys.revoke(principal, id);
     }

@@ -88,7 +88,8 @@ public class MediaController {
                             + "Satisfiable\",\"status\":416,\"detail\":\"the range bytes=99999999- starts past the "
                             + "end of the file (48213 bytes)\",\"instance\":\"/api/v1/videos/2b1f/media\"}")))
     @Get(value = "/{id}/media", produces = MediaType.ALL)
-    public HttpResponse<?> media(HttpRequest<?> request, @PathVariable String id,
+    public HttpResponse<?> media(HttpRequest<?> request,
+                                 @Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id,
                                  @Parameter(description = "one byte range, such as bytes=0-1023")
                                  @Nullable @Header(HttpHeaders.RANGE) String range,
                                  @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {

@@ -49,11 +49,13 @@ public class MediaLinkController {
             {"url": "/api/v1/videos/0b9a7c1e-4f6d-4e2a-9c3b-8d5e6f7a8b9c/media?access=MGI5YTdj...Rk4.mZ0x...",
              "expiresAt": "2026-01-05T10:12:30Z"}""")))
     @ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
     @ApiResponse(responseCode = "404", description = "no such video (or not one the caller sees)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.NO_VIDEO)))
     @Post("/{id}/media-link")
-    public MediaLink mediaLink(@PathVariable String id,
+    public MediaLink mediaLink(@Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id,
                                @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
         String token = tokens.issue(principal, id, config.mediaLinkTtl());
         return new MediaLink("/api/v1/videos/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/media?access="

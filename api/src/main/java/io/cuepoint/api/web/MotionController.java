@@ -24,7 +24,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -39,11 +41,15 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "motion")
 @RequiresScope(Scope.EVENTS_READ)
-@ApiResponse(responseCode = "401", description = "missing or unknown API key",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 @ApiResponse(responseCode = "404", description = "no such video (or region, or shot)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.NO_REGION)))
 public class MotionController {
+    private static final String REGION = "the region's name: 1 to 64 letters, digits, - or _";
+
     private final MotionService motion;
 
     public MotionController(MotionService motion) {
@@ -62,8 +68,10 @@ public class MotionController {
             description = "Shots are delimited by shot.cut events and shot.transition intervals (whose frames "
                     + "belong to no shot); a video without them is one shot. Each heatmap is the mean foreground "
                     + "share of every grid cell over the shot's samples.")
+    @ApiResponse(responseCode = "200", description = "the heatmaps", content = @Content(examples = @ExampleObject(
+            summary = "the first of the lecture's 4 shots", value = AnalysisExamples.HEATMAPS)))
     @Get("/{id}/heatmaps")
-    public Heatmaps heatmaps(@PathVariable String id) {
+    public Heatmaps heatmaps(@Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id) {
         return new Heatmaps(id, motion.heatmaps(id));
     }
 
@@ -71,8 +79,10 @@ public class MotionController {
             description = "scale pixels per cell; colours run from black (no motion) to pale yellow at the shot's "
                     + "busiest cell.")
     @Get(value = "/{id}/heatmaps/{shot}.png", produces = "image/png")
-    public HttpResponse<byte[]> heatmapPng(@PathVariable String id, @PathVariable String shot,
-                                           @QueryValue(defaultValue = "16") int scale) {
+    public HttpResponse<byte[]> heatmapPng(
+            @Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id,
+            @Parameter(description = "the shot number, from 0") @PathVariable String shot,
+            @Parameter(description = "pixels per grid cell") @QueryValue(defaultValue = "16") int scale) {
         int index;
         try {
             index = Integer.parseInt(shot);
@@ -83,8 +93,10 @@ public class MotionController {
     }
 
     @Operation(summary = "The regions of interest of a video, by name")
+    @ApiResponse(responseCode = "200", description = "the regions", content = @Content(
+            examples = @ExampleObject(value = AnalysisExamples.REGIONS)))
     @Get("/{id}/regions")
-    public Regions regions(@PathVariable String id) {
+    public Regions regions(@Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id) {
         return new Regions(id, motion.regions(id));
     }
 
@@ -92,14 +104,21 @@ public class MotionController {
             description = "name: 1 to 64 letters, digits, - or _. Body {\"box\": {\"left\", \"top\", \"right\", "
                     + "\"bottom\"}} normalized to the picture, origin top left, 0 <= left < right <= 1 and "
                     + "0 <= top < bottom <= 1. At most 100 regions per video.")
-    @ApiResponse(responseCode = "201", description = "created; Location names it")
-    @ApiResponse(responseCode = "200", description = "replaced")
+    @ApiResponse(responseCode = "201", description = "created; Location names it", content = @Content(
+            schema = @Schema(implementation = Region.class),
+            examples = @ExampleObject(value = AnalysisExamples.REGION)))
+    @ApiResponse(responseCode = "200", description = "replaced", content = @Content(
+            schema = @Schema(implementation = Region.class),
+            examples = @ExampleObject(value = AnalysisExamples.REGION)))
     @ApiResponse(responseCode = "400", description = "bad name or box")
     @ApiResponse(responseCode = "409", description = "the video has 100 regions already")
     @Put(value = "/{id}/regions/{name}", consumes = MediaType.APPLICATION_JSON)
     @RequiresScope(Scope.VIDEOS_WRITE)
-    public HttpResponse<Region> define(@PathVariable String id, @PathVariable String name,
-                                       @Body RegionDefinition definition) {
+    public HttpResponse<Region> define(
+            @Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id,
+            @Parameter(description = REGION) @PathVariable String name,
+            @RequestBody(content = @Content(examples = @ExampleObject(value = AnalysisExamples.REGION_BOX)))
+            @Body RegionDefinition definition) {
         var saved = motion.define(id, name, definition.toBox());
         if (saved.created()) {
             return HttpResponse.<Region>created(URI.create("/api/v1/videos/" + id + "/regions/" + name))
@@ -113,7 +132,8 @@ public class MotionController {
     @Delete("/{id}/regions/{name}")
     @RequiresScope(Scope.VIDEOS_WRITE)
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(@PathVariable String id, @PathVariable String name) {
+    public void delete(@Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id,
+                       @Parameter(description = REGION) @PathVariable String name) {
         motion.delete(id, name);
     }
 
@@ -122,9 +142,13 @@ public class MotionController {
                     + "much of them the region covers). intervals: region.active / region.idle, split with "
                     + "hysteresis on the share smoothed over `smoothing` samples.")
     @ApiResponse(responseCode = "400", description = "thresholds out of range")
+    @ApiResponse(responseCode = "200", description = "the region's motion", content = @Content(
+            examples = @ExampleObject(summary = "the lecturer's side of lecture-01.mp4; series cut to 4 of 73 samples",
+                    value = AnalysisExamples.REGION_MOTION)))
     @Get("/{id}/regions/{name}/motion")
     public RegionMotion regionMotion(
-            @PathVariable String id, @PathVariable String name,
+            @Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id,
+            @Parameter(description = REGION) @PathVariable String name,
             @Parameter(description = "smoothed share, 0 to 1, at which idle turns active")
             @QueryValue(defaultValue = "0.05") double activeOn,
             @Parameter(description = "smoothed share below which active turns idle, at most activeOn")

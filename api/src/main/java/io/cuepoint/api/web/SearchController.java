@@ -36,7 +36,8 @@ import java.util.List;
 @RequiresScope(Scope.EVENTS_READ)
 @Tag(name = "events")
 @ApiResponse(responseCode = "401", description = "missing or unknown credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 public class SearchController {
     /** Most values a repeatable filter takes, and the longest value: more is a mistake, not a query. */
     private static final int MAX_VALUES = 100;
@@ -87,7 +88,9 @@ public class SearchController {
             @PositiveOrZero Long from,
             @Parameter(description = "events starting at or before this media time (ms)") @Nullable @QueryValue
             @PositiveOrZero Long to,
+            @Parameter(description = "only events at least this confident, 0 to 1")
             @Nullable @QueryValue @DecimalMin("0") @DecimalMax("1") Double minConfidence,
+            @Parameter(description = "events per page, 1 to 1000")
             @QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit,
             @Parameter(description = "nextCursor of a previous page") @Nullable @QueryValue String cursor) {
         return search.search(principal, values("course", course), video, values("type", type), from, to,

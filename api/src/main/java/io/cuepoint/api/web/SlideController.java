@@ -12,7 +12,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,8 +26,9 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "slides")
 @RequiresScope(Scope.EVENTS_READ)
-@ApiResponse(responseCode = "401", description = "missing or unknown API key",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 public class SlideController {
     private final SlideService slides;
 
@@ -37,9 +40,13 @@ public class SlideController {
             description = "One entry per slide.shown event: slideNumber in order of first appearance (a return "
                     + "to an earlier slide has its number and revisit true), the interval, builds, and the URL "
                     + "of the keyframe image.")
-    @ApiResponse(responseCode = "404", description = "no such video")
+    @ApiResponse(responseCode = "200", description = "the slides", content = @Content(
+            examples = @ExampleObject(value = AnalysisExamples.SLIDES)))
+    @ApiResponse(responseCode = "404", description = "no such video",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.NO_VIDEO)))
     @Get("/{id}/slides")
-    public List<SlideResource> slides(@PathVariable String id) {
+    public List<SlideResource> slides(@Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id) {
         return slides.slides(id);
     }
 
@@ -48,7 +55,8 @@ public class SlideController {
     @ApiResponse(responseCode = "200", description = "the JPEG", content = @Content(mediaType = "image/jpeg"))
     @ApiResponse(responseCode = "404", description = "no such video or keyframe")
     @Get("/{id}/keyframes/{name}")
-    public HttpResponse<byte[]> keyframe(@PathVariable String id,
+    public HttpResponse<byte[]> keyframe(@Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id,
+                                         @Parameter(description = "the keyframe's name, such as f113")
                                          @PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,100}") String name) {
         return HttpResponse.ok(slides.keyframe(id, name)).contentType(MediaType.IMAGE_JPEG_TYPE);
     }

@@ -29,7 +29,8 @@ import org.reactivestreams.Publisher;
 @RequiresScope(Scope.EVENTS_READ)
 @Tag(name = "videos")
 @ApiResponse(responseCode = "401", description = "missing or unknown credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 public class StreamController {
     private final StreamService streams;
 
@@ -63,18 +64,20 @@ public class StreamController {
                             data: {"id":"5b1e7c2a","filename":"lecture.mp4","status":"COMPLETED","progress":1.0}
                             """)))
     @ApiResponse(responseCode = "400", description = "Last-Event-ID is not an event id of this stream",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.BAD_LAST_EVENT_ID)))
     @ApiResponse(responseCode = "404", description = "no such video (or not one the caller may see)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = """
                             {"type": "about:blank", "title": "Not Found", "status": 404,
                              "detail": "no video 5b1e7c2a", "instance": "/api/v1/videos/5b1e7c2a/stream"}""")))
     @ApiResponse(responseCode = "503", description = "cuepoint.stream.max-streams streams are open; retry later",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.TOO_MANY_STREAMS)))
     @Get(value = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<?>> stream(
             @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal,
-            @PathVariable String id,
+            @Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id,
             @Parameter(description = "the id of the last event received, to resume after it")
             @Nullable @Header("Last-Event-ID") String lastEventId) {
         return streams.open(principal, id, lastEventId);

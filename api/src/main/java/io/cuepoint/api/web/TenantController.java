@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -34,9 +35,11 @@ import java.util.List;
 @Tag(name = "access")
 @RequiresScope(Scope.ADMIN)
 @ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 @ApiResponse(responseCode = "403", description = "not an operator key", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+         examples = @ExampleObject(value = ProblemExamples.FORBIDDEN_OPERATOR)))
 public class TenantController {
     /**
      * A new tenant.
@@ -70,6 +73,7 @@ public class TenantController {
     @ApiResponse(responseCode = "409", description = "a tenant of that name, or a user of that email, exists")
     @Post
     public HttpResponse<AccountService.CreatedTenant> create(
+            @RequestBody(content = @Content(examples = @ExampleObject(value = AccessExamples.NEW_TENANT)))
             @Valid @Body NewTenant tenant,
             @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
         var created = accounts.createTenant(principal, tenant.name(),

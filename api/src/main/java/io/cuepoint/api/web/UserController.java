@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,9 +37,11 @@ import java.util.List;
 @Tag(name = "access")
 @RequiresScope(Scope.ADMIN)
 @ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 @ApiResponse(responseCode = "403", description = "the credential lacks the admin scope",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.FORBIDDEN_ADMIN)))
 public class UserController {
     static final String USER_EXAMPLE = """
             {"id": "u-3f9a0c1d22e4b7a9", "tenantId": "t-5c0e7d2a19b84f36", "email": "ada@northfield.edu",
@@ -73,13 +76,16 @@ public class UserController {
     @ApiResponse(responseCode = "201", description = "created", content = @Content(
             schema = @Schema(implementation = UserResource.class), examples = @ExampleObject(value = USER_EXAMPLE)))
     @ApiResponse(responseCode = "400", description = "bad email, role or password",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.BAD_USER)))
     @ApiResponse(responseCode = "409", description = "a user with that email exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.DUPLICATE_USER)))
     @Post
-    public HttpResponse<UserResource> create(@Valid @Body NewUser user,
-                                             @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE)
-                                             Principal principal) {
+    public HttpResponse<UserResource> create(
+            @RequestBody(content = @Content(examples = @ExampleObject(value = AccessExamples.NEW_USER)))
+            @Valid @Body NewUser user,
+            @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
         UserResource created = accounts.createUser(principal, user.email(), user.name(), user.role(),
                 user.password(), user.courses());
         return HttpResponse.created(created, URI.create("/api/v1/users/" + created.id()));
@@ -100,10 +106,14 @@ public class UserController {
     @ApiResponse(responseCode = "200", description = "the user as it is now", content = @Content(
             schema = @Schema(implementation = UserResource.class), examples = @ExampleObject(value = USER_EXAMPLE)))
     @ApiResponse(responseCode = "404", description = "no such user in the tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.NO_USER)))
     @Patch("/{id}")
-    public UserResource update(@PathVariable String id, @Valid @Body UserChange change,
-                               @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
+    public UserResource update(
+            @Parameter(description = AccessExamples.USER_ID) @PathVariable String id,
+            @RequestBody(content = @Content(examples = @ExampleObject(value = AccessExamples.USER_CHANGE)))
+            @Valid @Body UserChange change,
+            @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
         return accounts.updateUser(principal, id, change.role(), change.disabled(), change.password());
     }
 }

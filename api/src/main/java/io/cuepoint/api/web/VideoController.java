@@ -7,6 +7,7 @@ import io.cuepoint.api.access.Scope;
 import io.cuepoint.api.submit.VideoSubmissions;
 import io.cuepoint.api.timeline.EventJsonResource;
 import io.cuepoint.api.timeline.Page;
+import io.cuepoint.api.timeline.Timeline;
 import io.cuepoint.api.timeline.TimelineJson;
 import io.cuepoint.api.timeline.TimelineService;
 import io.cuepoint.api.timeline.VideoResource;
@@ -50,11 +51,14 @@ import java.util.List;
 @Tag(name = "videos")
 @RequiresScope(Scope.EVENTS_READ)
 @ApiResponse(responseCode = "401", description = "missing, unknown, expired or revoked credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 @ApiResponse(responseCode = "403", description = "the credential lacks the scope",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.FORBIDDEN)))
 @ApiResponse(responseCode = "429", description = "rate limit exceeded; Retry-After says when to retry",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.TOO_MANY)))
 public class VideoController {
     private static final String COURSE = "the course id; default: the tenant's course named default if the "
             + "credential reaches it, else the only course it reaches";
@@ -75,9 +79,15 @@ public class VideoController {
     }
 
     @Operation(summary = "Upload a video", description = "Stores the file part and queues the video for analysis.")
-    @ApiResponse(responseCode = "202", description = "accepted; Location names the video")
-    @ApiResponse(responseCode = "413", description = "larger than cuepoint.max-upload-bytes")
-    @ApiResponse(responseCode = "400", description = "no course given and the credential reaches several")
+    @ApiResponse(responseCode = "202", description = "accepted; Location names the video", content = @Content(
+            schema = @Schema(implementation = VideoResource.class),
+            examples = @ExampleObject(value = VideoExamples.QUEUED)))
+    @ApiResponse(responseCode = "413", description = "larger than cuepoint.max-upload-bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.TOO_LARGE)))
+    @ApiResponse(responseCode = "400", description = "no course given and the credential reaches several",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.NO_COURSE)))
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @RequiresScope(Scope.VIDEOS_WRITE)
     public HttpResponse<VideoResource> upload(StreamingFileUpload file,
@@ -105,7 +115,9 @@ public class VideoController {
     @ApiResponse(responseCode = "400", description = "neither or both of url and path; a refused or invalid URL",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(value = REFUSED_EXAMPLE)))
-    @ApiResponse(responseCode = "403", description = "server paths disabled, or the path is outside the roots")
+    @ApiResponse(responseCode = "403", description = "server paths disabled, or the path is outside the roots",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.PATHS_DISABLED)))
     @ApiResponse(responseCode = "404", description = "no such file")
     @ApiResponse(responseCode = "413", description = "the download is larger than cuepoint.egress.max-download-bytes")
     @ApiResponse(responseCode = "502", description = "the URL answered an error status or could not be reached")
@@ -134,18 +146,29 @@ public class VideoController {
     }
 
     @Operation(summary = "A video's status, progress and media metadata")
-    @ApiResponse(responseCode = "404", description = "no such video")
+    @ApiResponse(responseCode = "200", description = "the video", content = @Content(
+            schema = @Schema(implementation = VideoResource.class),
+            examples = @ExampleObject(value = VideoExamples.VIDEO)))
+    @ApiResponse(responseCode = "404", description = "no such video (or not one the caller may see)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.NO_VIDEO)))
     @Get("/{id}")
-    public VideoResource video(@PathVariable String id) {
+    public VideoResource video(@Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id) {
         return timelines.video(id);
     }
 
     @Operation(summary = "List videos, newest first",
             description = "Only the videos of the caller's tenant and of the courses it reaches.")
+    @ApiResponse(responseCode = "200", description = "one page", content = @Content(
+            examples = @ExampleObject(value = VideoExamples.VIDEOS)))
+    @ApiResponse(responseCode = "400", description = "limit or cursor out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.BAD_LIMIT)))
     @Get
     public Page<VideoResource> videos(
-            @QueryValue(defaultValue = "50") @Min(1) @Max(500) int limit,
-            @Parameter(description = "nextCursor of the previous page") @Nullable @QueryValue String cursor,
+            @Parameter(description = "videos per page, 1 to 500") @QueryValue(defaultValue = "50") @Min(1) @Max(500)
+            int limit,
+            @Parameter(description = VideoExamples.CURSOR_DESCRIPTION) @Nullable @QueryValue String cursor,
             @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal) {
         return timelines.videos(principal, limit, cursor);
     }
@@ -153,25 +176,40 @@ public class VideoController {
     @Operation(summary = "A video with all its events, one track per event type",
             description = "spatialTracks lists the tracked persons, faces and objects: one entry per track id "
                     + "that events carry, joined across segment boundaries.")
+    @ApiResponse(responseCode = "200", description = "the timeline", content = @Content(
+            schema = @Schema(implementation = Timeline.class), examples = @ExampleObject(
+            summary = "lecture-01.mp4 with 6 of its 18 events", value = VideoExamples.TIMELINE)))
+    @ApiResponse(responseCode = "404", description = "no such video (or not one the caller may see)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.NO_VIDEO)))
     @Get("/{id}/timeline")
-    public TimelineJson timeline(@PathVariable String id) {
+    public TimelineJson timeline(@Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id) {
         return timelines.timelineJson(id);
     }
 
     @Operation(summary = "A video's events by start time",
             description = "from/to select events that overlap [from, to] (media milliseconds); track selects "
                     + "the events of one tracked person, face or object.")
+    @ApiResponse(responseCode = "200", description = "one page", content = @Content(examples = @ExampleObject(
+            summary = "the first 3 events of vtest.avi", value = VideoExamples.EVENTS)))
+    @ApiResponse(responseCode = "404", description = "no such video (or not one the caller may see)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.NO_VIDEO)))
     @Get("/{id}/events")
     public Page<EventJsonResource> events(
-            @PathVariable String id,
+            @Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id,
             @Parameter(description = "event types; repeat or separate with commas") @Nullable @QueryValue List<String> type,
             @Parameter(description = "a track id (the id of an entry of the timeline's spatialTracks, such as "
                     + "person-s0-1)") @Nullable @QueryValue String track,
+            @Parameter(description = "only events ending at or after this media time (ms)")
             @Nullable @QueryValue @PositiveOrZero Long from,
+            @Parameter(description = "only events starting at or before this media time (ms)")
             @Nullable @QueryValue @PositiveOrZero Long to,
+            @Parameter(description = "only events at least this confident, 0 to 1")
             @Nullable @QueryValue @DecimalMin("0") @DecimalMax("1") Double minConfidence,
-            @QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit,
-            @Parameter(description = "nextCursor of the previous page") @Nullable @QueryValue String cursor) {
+            @Parameter(description = "events per page, 1 to 1000") @QueryValue(defaultValue = "100") @Min(1) @Max(1000)
+            int limit,
+            @Parameter(description = VideoExamples.CURSOR_DESCRIPTION) @Nullable @QueryValue String cursor) {
         List<String> types = type == null ? List.of() : type.stream()
                 .flatMap(t -> Arrays.stream(t.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
         return timelines.eventsJson(id, types, track == null || track.isBlank() ? null : track.strip(), from, to,
@@ -180,11 +218,13 @@ public class VideoController {
 
     @Operation(summary = "Delete a video, its events and its stored media")
     @ApiResponse(responseCode = "204", description = "deleted")
-    @ApiResponse(responseCode = "404", description = "no such video")
+    @ApiResponse(responseCode = "404", description = "no such video (or not one the caller may see)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = ProblemExamples.NO_VIDEO)))
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @RequiresScope(Scope.VIDEOS_WRITE)
-    public void delete(@PathVariable String id) {
+    public void delete(@Parameter(description = VideoExamples.ID_DESCRIPTION) @PathVariable String id) {
         submissions.delete(id);
     }
 

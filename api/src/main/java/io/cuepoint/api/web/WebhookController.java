@@ -44,10 +44,13 @@ import java.util.List;
 @RequiresScope(Scope.ADMIN)
 @Tag(name = "webhooks")
 @ApiResponse(responseCode = "401", description = "missing or unknown credential",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.UNAUTHORIZED)))
 @ApiResponse(responseCode = "403", description = "the credential lacks the admin scope",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(value = ProblemExamples.FORBIDDEN_ADMIN)))
 public class WebhookController {
+    private static final String WEBHOOK_ID = "the webhook id, as its creation answered it";
     private static final String WEBHOOK = "{\"id\": \"0b6f7c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e\", "
             + "\"url\": \"https://lms.example.edu/hooks/cuepoint\", \"events\": [\"video.completed\", \"video.failed\"], "
             + "\"createdAt\": \"2026-01-05T10:00:00Z\"";
@@ -118,7 +121,7 @@ public class WebhookController {
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     public void delete(@Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal,
-                       @PathVariable String id) {
+                       @Parameter(description = WEBHOOK_ID) @PathVariable String id) {
         webhooks.delete(principal, id);
     }
 
@@ -135,7 +138,8 @@ public class WebhookController {
     @Get("/{id}/deliveries")
     public List<DeliveryResource> deliveries(
             @Parameter(hidden = true) @RequestAttribute(Principal.ATTRIBUTE) Principal principal,
-            @PathVariable String id,
+            @Parameter(description = WEBHOOK_ID) @PathVariable String id,
+            @Parameter(description = "deliveries per page, newest first, 1 to 500")
             @QueryValue(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return webhooks.deliveries(principal, id, limit);
     }
