@@ -69,48 +69,20 @@ public final class VideoRepository {
         }
     }
 
-    /** Newest first; {@code after} is the (created_at, id) of the last row of the previous page. */
-    public List<Video> page(Connection c, int limit, @Nullable Instant afterCreated, @Nullable String afterId)
-            throws SQLException {
-        String where = afterCreated == null ? "" : " WHERE (created_at, id) < (?, ?)";
-        try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM videos" + where
-                + " ORDER BY created_at DESC, id DESC LIMIT ?")) {
-            int i = 1;
-            if (afterCreated != null) {
-                ps.setObject(i++, utc(afterCreated));
-                ps.setString(i++, afterId);
-            }
-            ps.setInt(i, limit);
-            var result = new ArrayList<Video>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(map(rs));
-                }
-            }
-            return result;
-        }
-    }
-
     /**
      * A tenant's videos, newest first, only of {@code courses} (null: every course of the tenant); {@code after}
-     * as for {@link #page(Connection, int, Instant, String)}.
+     * the (created_at, id) of the last row of the previous page.
      */
     public List<Video> page(Connection c, String tenantId, @Nullable Collection<String> courses, int limit,
                             @Nullable Instant afterCreated, @Nullable String afterId) throws SQLException {
-        String where = " WHERE tenant_id = ?" + (courses == null ? "" : " AND course_id = ANY (?)")
-                + (afterCreated == null ? "" : " AND (created_at, id) < (?, ?)");
-        try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM videos" + where
-                + " ORDER BY created_at DESC, id DESC LIMIT ?")) {
-            int i = 1;
-            ps.setString(i++, tenantId);
-            if (courses != null) {
-                ps.setArray(i++, c.createArrayOf("text", courses.toArray()));
-            }
-            if (afterCreated != null) {
-                ps.setObject(i++, utc(afterCreated));
-                ps.setString(i++, afterId);
-            }
-            ps.setInt(i, limit);
+        var where = new SqlWhere("SELECT " + COLUMNS + " FROM videos WHERE tenant_id = ?", tenantId);
+        if (courses != null) {
+            where.in("course_id", List.copyOf(courses));
+        }
+        if (afterCreated != null) {
+            where.and("(created_at, id) < (?, ?)", utc(afterCreated), afterId);
+        }
+        try (var ps = where.prepare(c, " ORDER BY created_at DESC, id DESC LIMIT ?", limit)) {
             var result = new ArrayList<Video>();
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
