@@ -4,7 +4,6 @@ import io.cuepoint.api.ApiTestBase;
 import io.cuepoint.api.TestKafka;
 import io.cuepoint.api.egress.LocalHttpServer;
 import io.cuepoint.ingest.wire.JobRequest;
-import io.cuepoint.ingest.wire.Topics;
 import io.cuepoint.ingest.wire.WireJson;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
@@ -12,14 +11,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,18 +104,7 @@ class UrlSourceApiTest extends ApiTestBase {
                 .on("/missing", exchange -> respond(exchange, 404, "no such lecture".getBytes()))
                 .on("/broken", exchange -> respond(exchange, 503, new byte[0]));
 
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(Topics.JOBS)) {
-                admin.createTopics(List.of(new NewTopic(Topics.JOBS, 1, (short) 1))).all().get();
-            }
-        }
-        jobConsumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        var partition = new TopicPartition(Topics.JOBS, 0);
-        jobConsumer.assign(List.of(partition));
-        jobConsumer.seekToBeginning(List.of(partition));
+        jobConsumer = TestKafka.jobsConsumer();
     }
 
     @AfterAll

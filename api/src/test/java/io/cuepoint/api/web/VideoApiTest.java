@@ -7,7 +7,6 @@ import io.cuepoint.api.materialize.EventMaterializer;
 import io.cuepoint.api.store.Database;
 import io.cuepoint.analyzer.wire.Fragment;
 import io.cuepoint.ingest.wire.JobRequest;
-import io.cuepoint.ingest.wire.Topics;
 import io.cuepoint.ingest.wire.WireJson;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -17,14 +16,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,21 +71,7 @@ class VideoApiTest extends ApiTestBase {
     void setUp() throws Exception {
         client = httpClient.toBlocking();
         Files.createDirectories(serverFiles);
-        // Created up front: a consumer subscribed to a topic that does not exist yet would notice it only after
-        // its next metadata refresh, minutes later.
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(Topics.JOBS)) {
-                admin.createTopics(List.of(new NewTopic(Topics.JOBS, 1, (short) 1))).all().get();
-            }
-        }
-        jobConsumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        // Assigned, not subscribed: no consumer group needed to read the one partition.
-        var partition = new TopicPartition(Topics.JOBS, 0);
-        jobConsumer.assign(List.of(partition));
-        jobConsumer.seekToBeginning(List.of(partition));
+        jobConsumer = TestKafka.jobsConsumer();
     }
 
     @AfterAll
