@@ -43,6 +43,10 @@ public final class TopicSetup {
         topics.add(new NewTopic(Topics.EVENTS, Optional.of(4), replicationFactor)
                 .configs(Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024))));
         topics.add(new NewTopic(Topics.PROGRESS, Optional.of(4), replicationFactor));
+        // Dead letters wait for a person: keep them for 30 days, and allow records as large as frames.
+        topics.add(new NewTopic(Topics.DEAD_LETTERS, Optional.of(1), replicationFactor)
+                .configs(Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024),
+                        "retention.ms", Long.toString(30L * 24 * 60 * 60 * 1000))));
         try (Admin admin = Admin.create(clientProperties)) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             var missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();

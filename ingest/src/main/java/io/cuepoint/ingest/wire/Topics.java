@@ -13,6 +13,11 @@ public final class Topics {
     public static final String EVENTS = "cuepoint.events.v1";
     /** Decode and analysis progress, keyed by video id. */
     public static final String PROGRESS = "cuepoint.progress.v1";
+    /**
+     * Records that a consumer could not read, copied unchanged (key, value) with headers naming the source
+     * topic, partition, offset, consumer group and the reason, so that one bad record never stops a partition.
+     */
+    public static final String DEAD_LETTERS = "cuepoint.deadletter.v1";
 
     private Topics() {
     }
