@@ -60,6 +60,7 @@ public final class SegmentAnalyzer implements AutoCloseable {
     }
 
     public SegmentEvents analyze(Segment segment) {
+        long started = System.nanoTime();
         var events = new ArrayList<Event>();
         var artifacts = new ArrayList<Artifact>();
         var errors = new ArrayList<String>();
@@ -82,6 +83,7 @@ public final class SegmentAnalyzer implements AutoCloseable {
                 errors.add(detector.name() + ": " + e);
             }
         }
+        SegmentMetrics.analyzed(!errors.isEmpty(), started);
         return new SegmentEvents(SegmentEvents.SCHEMA, segment.videoId(), segment.index(), analyzerVersion,
                 segment.frames().size(), events, artifacts, errors.isEmpty() ? null : String.join("; ", errors), clock.instant());
     }

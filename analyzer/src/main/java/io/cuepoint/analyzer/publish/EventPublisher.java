@@ -5,6 +5,8 @@ import io.cuepoint.analyzer.wire.AnalysisProgress;
 import io.cuepoint.analyzer.wire.SegmentEvents;
 import io.cuepoint.ingest.wire.Topics;
 import io.cuepoint.ingest.wire.WireJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +23,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * offsets after that, never before.
  */
 public final class EventPublisher implements AutoCloseable {
+    /** Events acknowledged by the broker ({@code cuepoint.events.published}); its rate is events per second. */
+    private static final Counter PUBLISHED = Counter.builder("cuepoint.events.published")
+            .description("Events published by analyzers").register(Metrics.globalRegistry);
+
     private final KafkaProducer<String, byte[]> producer;
 
     /** @param clientProperties connection settings of the caller (bootstrap.servers, security…) */
@@ -54,6 +60,7 @@ public final class EventPublisher implements AutoCloseable {
         send(new ProducerRecord<>(Topics.EVENTS, events.videoId(), WireJson.write(events)));
         // Progress only after the events are in: a reader that sees DONE can rely on having the events.
         send(new ProducerRecord<>(Topics.PROGRESS, progress.videoId(), WireJson.write(progress)));
+        PUBLISHED.increment(events.events().size());
     }
 
     private void send(ProducerRecord<String, byte[]> record) {

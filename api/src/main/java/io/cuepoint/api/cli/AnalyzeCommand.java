@@ -5,6 +5,8 @@ import io.cuepoint.analyzer.AnalyzerConfig;
 import io.cuepoint.api.embedded.AllInOne;
 import io.cuepoint.api.embedded.LocalAnalysis;
 import io.cuepoint.api.engagement.EngagementService;
+import io.cuepoint.api.ops.Management;
+import io.cuepoint.api.ops.ManagementConfig;
 import io.cuepoint.api.skills.SkillsService;
 import io.cuepoint.api.timeline.TimelineExport;
 import io.cuepoint.ingest.IngestConfig;
@@ -57,7 +59,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                 List.of(input.getParent()));
         err.println("Starting the embedded Kafka broker and PostgreSQL (logs: "
                 + dir.resolve("logs").resolve("cuepoint.log") + ")");
-        try (var cuepoint = AllInOne.start(options)) {
+        // Management endpoints only when CUEPOINT_MANAGEMENT_PORT is set: a one-off run has nobody probing it.
+        try (var management = Management.start(ManagementConfig.fromEnvironment(env, false));
+             var cuepoint = AllInOne.start(options)) {
+            cuepoint.watch(management);
             var bar = new ProgressBar(err, System.console() != null);
             LocalAnalysis.Result result;
             try {

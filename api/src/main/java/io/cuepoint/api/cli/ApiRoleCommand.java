@@ -1,9 +1,14 @@
 package io.cuepoint.api.cli;
 
 import io.cuepoint.api.CuepointApi;
+import io.cuepoint.api.config.MaterializerConfig;
+import io.cuepoint.api.materialize.Materializer;
+import io.cuepoint.api.ops.ConsumerGroups;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,15 +26,23 @@ final class ApiRoleCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var env = parent.environment();
         var kafka = Settings.kafkaClient(env);
-        Roles.ensureTopics(env, kafka);
         var stopped = new CountDownLatch(1);
-        try (var context = CuepointApi.start(
-                Map.of("cuepoint.kafka.bootstrap-servers", kafka.get("bootstrap.servers")))) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                context.close();
-                stopped.countDown();
-            }, "cuepoint-shutdown"));
-            stopped.await();
+        try (var management = Roles.management(env)) {
+            Roles.ensureTopics(env, kafka);
+            try (var context = CuepointApi.start(
+                    Map.of("cuepoint.kafka.bootstrap-servers", kafka.get("bootstrap.servers")))) {
+                var materializer = context.findBean(Materializer.class);
+                management.kafka(kafka, ConsumerGroups.api(context.getBean(MaterializerConfig.class).groupId()))
+                        .database(context.getBean(DataSource.class))
+                        .liveness(() -> materializer.filter(m -> !m.isRunning())
+                                .map(m -> List.of("materializer: stopped")).orElse(List.of()))
+                        .ready();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    context.close();
+                    stopped.countDown();
+                }, "cuepoint-shutdown"));
+                stopped.await();
+            }
         }
         return 0;
     }

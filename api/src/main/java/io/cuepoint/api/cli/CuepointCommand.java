@@ -2,6 +2,7 @@ package io.cuepoint.api.cli;
 
 import io.cuepoint.analyzer.AnalyzerException;
 import io.cuepoint.api.eval.CorpusCommand;
+import io.cuepoint.api.ops.LogFormat;
 import io.cuepoint.ingest.IngestException;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.nio.file.Path;
@@ -38,6 +39,13 @@ public final class CuepointCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        try {
+            LogFormat.fromEnvironment(System.getenv()).apply();
+        } catch (IllegalArgumentException e) {
+            // No logger yet, and none should be created with a configuration the user did not ask for.
+            System.err.println("cuepoint: " + e.getMessage());
+            System.exit(1);
+        }
         configureLogging(args, System.getenv());
         System.exit(commandLine(new CuepointCommand()).execute(args));
     }

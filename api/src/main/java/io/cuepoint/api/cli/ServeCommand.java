@@ -3,6 +3,8 @@ package io.cuepoint.api.cli;
 import io.cuepoint.analyzer.AnalyzerConfig;
 import io.cuepoint.api.access.LocalAdmin;
 import io.cuepoint.api.embedded.AllInOne;
+import io.cuepoint.api.ops.Management;
+import io.cuepoint.api.ops.ManagementConfig;
 import io.cuepoint.ingest.IngestConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,7 +37,10 @@ final class ServeCommand implements Callable<Integer> {
                 true, Map.of("micronaut.server.port", port, "cuepoint.api-keys", apiKey,
                 "cuepoint.auth.jwt-secret", ApiKeys.jwtSecret(env, dir)));
         var stopped = new CountDownLatch(1);
-        try (var cuepoint = AllInOne.start(options)) {
+        // Bound first: a taken management port fails at once, not after the broker and database started.
+        try (var management = Management.start(ManagementConfig.fromEnvironment(env, true));
+             var cuepoint = AllInOne.start(options)) {
+            cuepoint.watch(management);
             System.out.printf("Cuepoint is serving on http://localhost:%d/api/v1 (started in %.1f s)%n", port,
                     cuepoint.startup().toMillis() / 1000.0);
             System.out.printf("API key: %s  (send it as the X-API-Key header; kept in %s)%n", apiKey,

@@ -3,14 +3,20 @@ package io.cuepoint.api.embedded;
 import io.cuepoint.analyzer.AnalyzerConfig;
 import io.cuepoint.analyzer.consume.AnalyzerWorker;
 import io.cuepoint.api.CuepointApi;
+import io.cuepoint.api.config.MaterializerConfig;
+import io.cuepoint.api.materialize.Materializer;
+import io.cuepoint.api.ops.ConsumerGroups;
+import io.cuepoint.api.ops.Management;
 import io.cuepoint.ingest.IngestConfig;
 import io.cuepoint.ingest.worker.IngestWorker;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +104,26 @@ public final class AllInOne implements AutoCloseable {
 
     public String jdbcUrl() {
         return database.jdbcUrl();
+    }
+
+    /**
+     * Points the management endpoints at this pipeline: readiness checks its broker and database, liveness its
+     * workers and materializer, and the lag of all three consumer groups is measured; then marks it ready.
+     */
+    public void watch(Management management) {
+        Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        var materializer = context.findBean(Materializer.class);
+        var groups = new HashMap<>(ConsumerGroups.INGEST);
+        groups.putAll(ConsumerGroups.ANALYZER);
+        groups.putAll(ConsumerGroups.api(context.getBean(MaterializerConfig.class).groupId()));
+        management.kafka(client, groups)
+                .database(context.getBean(DataSource.class))
+                .liveness(() -> {
+                    var dead = new ArrayList<>(workers.deadWorkers());
+                    materializer.filter(m -> !m.isRunning()).ifPresent(m -> dead.add("materializer: stopped"));
+                    return dead;
+                })
+                .ready();
     }
 
     /** Time from the call to {@link #start} until every part ran. */

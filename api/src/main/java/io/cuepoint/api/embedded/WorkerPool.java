@@ -2,6 +2,7 @@ package io.cuepoint.api.embedded;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,14 +17,22 @@ public final class WorkerPool implements AutoCloseable {
     private final List<AutoCloseable> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<String> dead = new CopyOnWriteArrayList<>();
+    private volatile boolean closing;
 
     /** Starts a worker whose {@code run()} loops until its {@code close()} is called. */
     public <W extends Runnable & AutoCloseable> void start(String name, W worker) {
         var thread = new Thread(() -> {
+            String reason = "stopped";
             try {
                 worker.run();
             } catch (RuntimeException e) {
                 LOG.error("Worker {} stopped unexpectedly", name, e);
+                reason = "stopped by " + e;
+            } finally {
+                if (!closing) {
+                    dead.add(name + ": " + reason);
+                }
             }
         }, name);
         thread.setDaemon(false);
@@ -37,8 +46,17 @@ public final class WorkerPool implements AutoCloseable {
         stopped.await();
     }
 
+    /**
+     * Workers whose loop ended before {@link #close()}, each as {@code name: reason}: the process runs short of
+     * them and should be restarted (the liveness probe says so).
+     */
+    public List<String> deadWorkers() {
+        return List.copyOf(dead);
+    }
+
     @Override
     public void close() {
+        closing = true;
         for (int i = workers.size() - 1; i >= 0; i--) {
             try {
                 workers.get(i).close();

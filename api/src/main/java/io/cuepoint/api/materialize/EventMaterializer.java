@@ -58,10 +58,10 @@ public final class EventMaterializer {
      * as events: the previous segment reported that frame already.
      */
     public void apply(SegmentEvents segment) {
-        db.inTransaction("applying segment events", c -> {
+        int stored = db.inTransaction("applying segment events", c -> {
             String videoId = segment.videoId();
             if (!exists(c, videoId)) {
-                return null;
+                return 0;
             }
             var parts = SegmentParts.of(segment);
             var joined = trackMaterializer.join(c, videoId, segment.segment(), parts);
@@ -92,8 +92,9 @@ public final class EventMaterializer {
             videos.refreshStatus(c, videoId, segment.at());
             // In this transaction: the deliveries exist exactly when the status change does.
             webhooks.enqueue(c, videoId);
-            return null;
+            return parts.events().size();
         });
+        MaterializeMetrics.eventsMaterialized(stored);
     }
 
     /** Rebuilds the merged events of one canonical track from the fragments of all its local tracks. */

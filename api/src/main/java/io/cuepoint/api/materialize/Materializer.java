@@ -149,6 +149,11 @@ public final class Materializer implements Runnable {
         }
     }
 
+    /** Whether the consuming thread runs; false once it stopped, on its own or by {@link #close()}. */
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
     @PreDestroy
     void close() throws InterruptedException {
         running = false;

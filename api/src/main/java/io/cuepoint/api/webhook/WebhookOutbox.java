@@ -2,6 +2,7 @@ package io.cuepoint.api.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cuepoint.api.materialize.MaterializeMetrics;
 import io.cuepoint.api.store.EventRepository;
 import io.cuepoint.api.store.Video;
 import io.cuepoint.api.store.VideoRepository;
@@ -55,6 +56,7 @@ public final class WebhookOutbox {
             return 0;
         }
         Video video = videos.find(c, videoId).orElseThrow();
+        MaterializeMetrics.videoFinished(video);
         var targets = webhooks.subscribed(c, video.tenantId(), event.get().wireName());
         VideoResource resource = VideoResource.of(video, events.count(c, videoId));
         for (var target : targets) {

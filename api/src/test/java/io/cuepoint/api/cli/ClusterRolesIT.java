@@ -37,6 +37,7 @@ class ClusterRolesIT {
     Path dir;
 
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Integer> managementPorts = new HashMap<>();
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -65,7 +66,9 @@ class ClusterRolesIT {
         env.put("CUEPOINT_ALLOW_SERVER_PATHS", "true");
         env.put("CUEPOINT_SERVER_PATH_ROOTS", dir.resolve("media").toString());
         env.put("CUEPOINT_SEGMENT_SECONDS", "2");
-        var roles = List.of(start("ingest", env), start("analyzer", env, "--workers", "2"), start("api", env));
+        var ingestEnv = new HashMap<>(env);
+        ingestEnv.put("CUEPOINT_LOG_FORMAT", "json");
+        var roles = List.of(start("ingest", ingestEnv), start("analyzer", env, "--workers", "2"), start("api", env));
 
         String base = "http://127.0.0.1:" + port;
         await().atMost(Duration.ofMinutes(2)).ignoreExceptions()
@@ -86,6 +89,7 @@ class ClusterRolesIT {
                 .get("items");
         assertThat(events).hasSize(1);
         assertThat(events.get(0).get("startFrame").asLong()).isBetween(39L, 41L);
+        assertObservable(clip.frames());
 
         for (Process role : roles) {
             role.destroy();
@@ -130,8 +134,49 @@ class ClusterRolesIT {
         assertThat(timeline.at("/video/status").asText()).isEqualTo("COMPLETED");
         assertThat(timeline.get("tracks").findValuesAsText("type")).contains("shot.cut");
 
+        assertThat(management("serve", "/health/ready").statusCode()).isEqualTo(200);
+        assertThat(management("serve", "/metrics").body()).contains("cuepoint_frames_decoded_total 100.0",
+                "cuepoint_videos_finished_seconds_count{status=\"completed\"} 1");
+
         serve.destroy();
         assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+    }
+
+    /**
+     * Each role's management endpoints after one video of {@code frames} frames in 2 s segments: its meters
+     * moved, it is live and ready; the ingest role, started with CUEPOINT_LOG_FORMAT=json, logged JSON lines.
+     */
+    private void assertObservable(int frames) throws Exception {
+        String ingest = management("ingest", "/metrics").body();
+        assertThat(ingest).contains("cuepoint_frames_decoded_total " + (double) frames,
+                "cuepoint_ingest_jobs_seconds_count{outcome=\"completed\"} 1");
+        String analyzer = management("analyzer", "/metrics").body();
+        assertThat(analyzer).contains("cuepoint_segments_analyzed_seconds_count{outcome=\"done\"} 2",
+                "cuepoint_inference_seconds_count{model=\"movenet-lightning\"}", "cuepoint_events_published_total");
+        String api = management("api", "/metrics").body();
+        assertThat(api).contains("cuepoint_videos_finished_seconds_count{status=\"completed\"} 1",
+                "cuepoint_events_materialized_total", "cuepoint_http_requests_seconds_count{method=\"POST\",status=\"202\"} 1");
+        for (String role : List.of("ingest", "analyzer", "api")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> management(role, "/health/ready").statusCode() == 200);
+            assertThat(management(role, "/health/live").statusCode()).isEqualTo(200);
+        }
+        assertThat(json.readTree(management("api", "/health/ready").body()).at("/checks/database").asText())
+                .isEqualTo("UP");
+        assertThat(management("analyzer", "/metrics").body())
+                .containsPattern("cuepoint_consumer_lag\\{group=\"cuepoint-analyzer\",topic=\"cuepoint.frames.v1\"} ");
+
+        var jsonLines = Files.readAllLines(log("ingest")).stream().filter(l -> l.startsWith("{")).toList();
+        assertThat(jsonLines).isNotEmpty();
+        for (String line : jsonLines) {
+            assertThat(json.readTree(line).has("level")).as(line).isTrue();
+        }
+        assertThat(jsonLines).anyMatch(l -> l.contains("Management endpoints on port " + managementPorts.get("ingest")));
+        assertThat(Files.readAllLines(log("ingest"))).noneMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*"));
+    }
+
+    private HttpResponse<String> management(String role, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPorts.get(role) + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode video(String base, String id) throws Exception {
@@ -153,6 +198,10 @@ class ClusterRolesIT {
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(role).toFile());
         builder.environment().putAll(env);
+        // Several roles on one machine: each needs its own management port (the default 9400 is for one per host).
+        int managementPort = freePort();
+        managementPorts.put(role, managementPort);
+        builder.environment().put("CUEPOINT_MANAGEMENT_PORT", Integer.toString(managementPort));
         var process = builder.start();
         processes.add(process);
         return process;

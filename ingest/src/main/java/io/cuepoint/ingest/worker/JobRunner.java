@@ -14,6 +14,7 @@ import io.cuepoint.ingest.wire.MediaInfo;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +52,17 @@ final class JobRunner {
             // Every frame record must be acknowledged before anyone is told the video is complete.
             frames.flush();
             progress.completed(segments, result.frames(), result.corruptFrames());
+            IngestMetrics.jobEnded(true, started);
             LOG.info("{}: ingested {} frames ({} sampled, {} corrupt) in {} segments, {} records, {} ms",
                     videoId, result.frames(), result.sampled(), result.corruptFrames(), segments, frames.sent(),
                     (System.nanoTime() - started) / 1_000_000);
             return true;
-        } catch (IngestException e) {
-            if (!e.permanent()) {
+        } catch (RuntimeException e) {
+            // A job abandoned because the worker stops (wakeup) did not fail: another worker runs it again.
+            if (!(e instanceof WakeupException)) {
+                IngestMetrics.jobEnded(false, started);
+            }
+            if (!(e instanceof IngestException ie) || !ie.permanent()) {
                 throw e;
             }
             LOG.warn("{}: ingest failed: {}", videoId, e.getMessage());
@@ -96,6 +102,7 @@ final class JobRunner {
         public void onFrame(DecodedFrame frame) {
             segmenter.onFrame(frame);
             frames++;
+            IngestMetrics.frameDecoded();
             progress.progress(frame.ptsMs(), frames, corrupt);
             heartbeat.run();
         }
