@@ -6,6 +6,8 @@ import io.cuepoint.analyzer.detect.Segment;
 import io.cuepoint.analyzer.detect.SegmentAnalyzer;
 import io.cuepoint.analyzer.publish.EventPublisher;
 import io.cuepoint.analyzer.wire.AnalysisProgress;
+import io.cuepoint.ingest.IngestException;
+import io.cuepoint.ingest.publish.DeadLetterPublisher;
 import io.cuepoint.ingest.wire.SegmentRecord;
 import io.cuepoint.ingest.wire.Topics;
 import io.cuepoint.ingest.wire.WireFormatException;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * thread that runs it. Each complete segment is analysed by every configured detector, its
  * {@link io.cuepoint.analyzer.wire.SegmentEvents} and {@link AnalysisProgress} are published, and only
  * once the broker acknowledged them are the input offsets committed (at-least-once per segment; event
- * ids are deterministic so replays upsert).
+ * ids are deterministic so replays upsert). A record that cannot be read is copied to the dead letters
+ * before the offset moves past it.
  *
  * <p>Start it on its own thread; {@link #close()} wakes the consumer and waits for the loop to end.
  */
@@ -48,6 +51,7 @@ public final class AnalyzerWorker implements Runnable, AutoCloseable {
     private final SegmentAnalyzer analyzer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventPublisher publisher;
+    private final DeadLetterPublisher deadLetters;
     private final SegmentAssembler assembler = new SegmentAssembler();
     private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -76,6 +80,7 @@ public final class AnalyzerWorker implements Runnable, AutoCloseable {
             analyzer.close();
             throw new AnalyzerException("cannot create the events producer: " + e.getMessage(), e);
         }
+        this.deadLetters = new DeadLetterPublisher(kafkaClientProperties, AnalyzerClients.GROUP_ID);
     }
 
     @Override
@@ -134,11 +139,12 @@ public final class AnalyzerWorker implements Runnable, AutoCloseable {
         var partition = new TopicPartition(record.topic(), record.partition());
         SegmentRecord parsed;
         try {
-            parsed = WireJson.read(record.value(), SegmentRecord.class);
+            parsed = parse(record.value());
         } catch (WireFormatException e) {
-            // The same bytes would fail forever; skipping keeps the partition moving.
-            LOG.warn("skipping unparseable record {}-{}@{} key {}: {}", record.topic(), record.partition(),
+            // The same bytes would fail forever: dead-letter them and keep the partition moving.
+            LOG.warn("unreadable record {}-{}@{} key {}: {}", record.topic(), record.partition(),
                     record.offset(), record.key(), e.getMessage());
+            deadLetter(record, e);
             assembler.skip(partition, record.offset());
             return;
         }
@@ -146,6 +152,25 @@ public final class AnalyzerWorker implements Runnable, AutoCloseable {
             analyzeAndPublish(segment);
             commit();
         });
+    }
+
+    private static SegmentRecord parse(byte[] value) {
+        var parsed = WireJson.read(value, SegmentRecord.class, SegmentRecord::schema, SegmentRecord.SCHEMA);
+        if (parsed.videoId() == null || parsed.segment() < 0) {
+            // Buffered under a key no segment end ever matches, it would hold back the commit for good.
+            throw new WireFormatException(parsed.getClass().getSimpleName() + " without a videoId or with a "
+                    + "negative segment", null);
+        }
+        return parsed;
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, WireFormatException e) {
+        try {
+            deadLetters.publish(record, "unreadable frames record: " + e.getMessage(), e);
+        } catch (IngestException failed) {
+            // Retriable: pollOnce rewinds to the committed offsets, which are not past this record.
+            throw new AnalyzerException(failed.getMessage(), failed, true);
+        }
     }
 
     private void analyzeAndPublish(Segment segment) {
@@ -218,6 +243,7 @@ public final class AnalyzerWorker implements Runnable, AutoCloseable {
         } finally {
             try {
                 publisher.close();
+                deadLetters.close();
             } finally {
                 analyzer.close();
             }

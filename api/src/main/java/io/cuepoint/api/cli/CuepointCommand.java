@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Timelines of what happens in recorded lectures and clinical skills videos.",
         subcommands = {AnalyzeCommand.class, ServeCommand.class, IngestRoleCommand.class,
                 AnalyzerRoleCommand.class, ApiRoleCommand.class, InfraCommand.class, CorpusCommand.class,
-                EvaluateCommand.class, ScoreCommand.class})
+                EvaluateCommand.class, ScoreCommand.class, DeadLettersCommand.class})
 public final class CuepointCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,7 @@ import io.cuepoint.analyzer.wire.AnalysisProgress;
 import io.cuepoint.analyzer.wire.SegmentEvents;
 import io.cuepoint.api.config.KafkaConfig;
 import io.cuepoint.api.config.MaterializerConfig;
+import io.cuepoint.ingest.publish.DeadLetterPublisher;
 import io.cuepoint.ingest.wire.DecodeProgress;
 import io.cuepoint.ingest.wire.ProgressRecord;
 import io.cuepoint.ingest.wire.Topics;
@@ -33,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads {@link Topics#EVENTS} and {@link Topics#PROGRESS} and hands each record to the {@link EventMaterializer}.
  * One consumer on its own thread; offsets are committed only after the records' database transactions
- * committed, so a crash replays records, and the idempotent apply makes the replay harmless.
+ * committed, so a crash replays records, and the idempotent apply makes the replay harmless. A malformed record
+ * is copied to the dead letters before the offset moves past it.
  */
 @Context
 @Requires(property = "cuepoint.materializer.enabled", notEquals = "false")
@@ -44,6 +46,7 @@ public final class Materializer implements Runnable {
 
     private final EventMaterializer materializer;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final DeadLetterPublisher deadLetters;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final Thread thread;
@@ -60,6 +63,8 @@ public final class Materializer implements Runnable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.CLIENT_ID_CONFIG, "cuepoint-api-materializer"),
                 new StringDeserializer(), new ByteArrayDeserializer());
+        this.deadLetters = new DeadLetterPublisher(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), config.groupId());
         this.thread = new Thread(this, "cuepoint-materializer");
     }
 
@@ -87,6 +92,7 @@ public final class Materializer implements Runnable {
             LOG.error("materializer stopped: Kafka consumer failed", e);
         } finally {
             consumer.close();
+            deadLetters.close();
             stopped.countDown();
         }
     }
@@ -95,12 +101,10 @@ public final class Materializer implements Runnable {
     private boolean applyAll(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> r : records) {
             try {
-                apply(r);
-            } catch (WireFormatException | IllegalArgumentException | NullPointerException e) {
-                // Permanent: the same bytes fail the same way, so skip them.
-                LOG.warn("skipping malformed record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+                applyOrDeadLetter(r);
             } catch (RuntimeException e) {
-                // Transient (the database is down): keep what was applied, retry from this record.
+                // Transient (the database is down, the dead letter not written): keep what was applied, retry
+                // from this record.
                 LOG.warn("cannot apply record {}-{}@{}, retrying in {} s", r.topic(), r.partition(), r.offset(),
                         RETRY_SECONDS, e);
                 rewind(records, r);
@@ -131,19 +135,32 @@ public final class Materializer implements Runnable {
         }
     }
 
+    private void applyOrDeadLetter(ConsumerRecord<String, byte[]> r) {
+        try {
+            apply(r);
+        } catch (WireFormatException | IllegalArgumentException | NullPointerException e) {
+            // Permanent: the same bytes fail the same way. Set aside, so that the partition moves on.
+            LOG.warn("malformed record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            deadLetters.publish(r, "unreadable " + r.topic() + " record: " + e.getMessage(), e);
+        }
+    }
+
     private void apply(ConsumerRecord<String, byte[]> r) {
+        if (Topics.EVENTS.equals(r.topic())) {
+            materializer.apply(
+                    WireJson.read(r.value(), SegmentEvents.class, SegmentEvents::schema, SegmentEvents.SCHEMA));
+            return;
+        }
         if (r.value() == null) {
             throw new WireFormatException("record without a value", null);
         }
-        if (Topics.EVENTS.equals(r.topic())) {
-            materializer.apply(WireJson.read(r.value(), SegmentEvents.class));
-            return;
-        }
         String kind = ProgressRecord.kindOf(r.value());
         switch (kind) {
-            case DecodeProgress.KIND -> materializer.apply(WireJson.read(r.value(), DecodeProgress.class));
+            case DecodeProgress.KIND -> materializer.apply(
+                    WireJson.read(r.value(), DecodeProgress.class, DecodeProgress::schema, DecodeProgress.SCHEMA));
             // For observers only; parsed so that a malformed one is reported.
-            case AnalysisProgress.KIND -> LOG.debug("{}", WireJson.read(r.value(), AnalysisProgress.class));
+            case AnalysisProgress.KIND -> LOG.debug("{}", WireJson.read(r.value(), AnalysisProgress.class,
+                    AnalysisProgress::schema, AnalysisProgress.SCHEMA));
             default -> LOG.warn("skipping progress record of unknown kind {} at {}-{}@{}", kind, r.topic(),
                     r.partition(), r.offset());
         }

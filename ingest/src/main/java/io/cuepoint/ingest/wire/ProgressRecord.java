@@ -23,7 +23,7 @@ public interface ProgressRecord {
             }
             return kind.asText();
         } catch (java.io.IOException e) {
-            throw new WireFormatException("progress record is not JSON: " + e.getMessage(), e);
+            throw new WireFormatException("progress record is not JSON: " + WireJson.describe(e), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.cuepoint.ingest.worker;
 
 import io.cuepoint.ingest.IngestConfig;
 import io.cuepoint.ingest.IngestException;
+import io.cuepoint.ingest.publish.DeadLetterPublisher;
 import io.cuepoint.ingest.publish.KafkaSegmentPublisher;
 import io.cuepoint.ingest.publish.ProgressPublisher;
 import io.cuepoint.ingest.wire.JobRequest;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Serves ingest jobs from {@link Topics#JOBS} in consumer group {@value #GROUP}, one at a time, on the
  * thread that calls {@link #run()}. Delivery is at-least-once: a job's offset is committed only after its
  * COMPLETED or FAILED record is acknowledged, so a worker that dies mid-job leaves the job to another.
- * A bad job (unparseable, missing file, not a video) is answered with FAILED and the worker goes on.
+ * A bad job (unparseable, missing file, not a video) is answered with FAILED and the worker goes on; an
+ * unparseable one (or one of a newer schema) is also copied to the dead letters before it is committed.
  */
 public final class IngestWorker implements Runnable, AutoCloseable {
     public static final String GROUP = "cuepoint-ingest";
@@ -49,6 +51,7 @@ public final class IngestWorker implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final JobRunner runner;
+    private final DeadLetterPublisher deadLetters;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final long keepAliveNanos;
     private volatile boolean running = true;
@@ -72,6 +75,7 @@ public final class IngestWorker implements Runnable, AutoCloseable {
         this.keepAliveNanos = Math.min(KEEP_ALIVE_MAX_NANOS, TimeUnit.MILLISECONDS.toNanos(maxPollIntervalMs) / 3);
         this.producer = new KafkaProducer<>(KafkaSegmentPublisher.producerProperties(kafkaClientProperties));
         this.runner = new JobRunner(config, producer, Clock.systemUTC());
+        this.deadLetters = new DeadLetterPublisher(kafkaClientProperties, GROUP);
     }
 
     static Map<String, Object> consumerProperties(Map<String, Object> base) {
@@ -158,14 +162,16 @@ public final class IngestWorker implements Runnable, AutoCloseable {
     private boolean handle(ConsumerRecord<String, byte[]> record) {
         JobRequest job;
         try {
-            job = WireJson.read(record.value() == null ? new byte[0] : record.value(), JobRequest.class);
-        } catch (WireFormatException | NullPointerException e) {
+            job = WireJson.read(record.value(), JobRequest.class, JobRequest::schema, JobRequest.SCHEMA);
+        } catch (WireFormatException e) {
             String videoId = record.key();
             LOG.warn("unreadable job at {}-{}@{} for video {}: {}", record.topic(), record.partition(),
                     record.offset(), videoId, e.getMessage());
             if (videoId != null) {
                 reportFailed(videoId, "invalid job request: " + e.getMessage());
             }
+            // Throws (transient) when it cannot be written: then the job is not committed but served again.
+            deadLetters.publish(record, "unreadable job request: " + e.getMessage(), e);
             return true;
         }
         try {
@@ -253,6 +259,7 @@ public final class IngestWorker implements Runnable, AutoCloseable {
             LOG.warn("closing the consumer", e);
         }
         producer.close(Duration.ofSeconds(10));
+        deadLetters.close();
     }
 
     /** Pauses partitions assigned while a job runs, so that keep-alive polls fetch nothing. */
