@@ -1,6 +1,8 @@
 package io.cuepoint.deploy;
 
+import io.cuepoint.analyzer.consume.AnalyzerWorker;
 import io.cuepoint.ingest.wire.Topics;
+import io.cuepoint.ingest.worker.IngestWorker;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -35,9 +37,9 @@ final class CodeNames {
 
     static List<ScaledRole> scaledRoles() {
         return List.of(
-                role("cuepoint-ingest", constant("io.cuepoint.ingest.worker.IngestWorker", "GROUP"), Topics.JOBS,
+                role("cuepoint-ingest", IngestWorker.GROUP, Topics.JOBS,
                         "io.cuepoint.api.cli.IngestRoleCommand"),
-                role("cuepoint-analyzer", constant("io.cuepoint.analyzer.consume.AnalyzerClients", "GROUP_ID"),
+                role("cuepoint-analyzer", AnalyzerWorker.GROUP,
                         Topics.FRAMES, "io.cuepoint.api.cli.AnalyzerRoleCommand"));
     }
 

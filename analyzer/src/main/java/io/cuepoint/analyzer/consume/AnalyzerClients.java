@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** The analyzer's consumer settings on top of the caller's connection settings. */
 final class AnalyzerClients {
-    static final String GROUP_ID = "cuepoint-analyzer";
+    static final String GROUP_ID = AnalyzerWorker.GROUP;
 
     private AnalyzerClients() {
     }

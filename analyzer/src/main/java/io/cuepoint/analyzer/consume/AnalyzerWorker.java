@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * <p>Start it on its own thread; {@link #close()} wakes the consumer and waits for the loop to end.
  */
 public final class AnalyzerWorker implements Runnable, AutoCloseable {
+    /** The analyzers' consumer group: every analyzer process shares the frames topic's partitions in it. */
+    public static final String GROUP = "cuepoint-analyzer";
     private static final Logger LOG = LoggerFactory.getLogger(AnalyzerWorker.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final long CLOSE_WAIT_SECONDS = 30;

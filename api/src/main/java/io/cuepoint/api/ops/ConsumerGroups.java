@@ -1,5 +1,6 @@
 package io.cuepoint.api.ops;
 
+import io.cuepoint.analyzer.consume.AnalyzerWorker;
 import io.cuepoint.ingest.wire.Topics;
 import io.cuepoint.ingest.worker.IngestWorker;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.Map;
 public final class ConsumerGroups {
     /** The ingest workers' group on {@link Topics#JOBS}. */
     public static final Map<String, List<String>> INGEST = Map.of(IngestWorker.GROUP, List.of(Topics.JOBS));
-    /** The analyzers' group on {@link Topics#FRAMES}; the name is the analyzer's {@code AnalyzerClients.GROUP_ID}. */
-    public static final Map<String, List<String>> ANALYZER = Map.of("cuepoint-analyzer", List.of(Topics.FRAMES));
+    /** The analyzers' group on {@link Topics#FRAMES}. */
+    public static final Map<String, List<String>> ANALYZER = Map.of(AnalyzerWorker.GROUP, List.of(Topics.FRAMES));
 
     private ConsumerGroups() {
     }
