@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * <p>After a restart from such an offset, segments that had already been published are seen again
  * from their middle. They are recognised by their missing records and skipped: their events went out
  * before the committed offset was written.
+ *
+ * <p>An ingest worker that dies while decoding leaves the segment it was writing unfinished, and the
+ * worker that takes the job over writes the whole video again under the same keys. A segment's records
+ * therefore start over when a lead-in arrives after other records, or a frame whose number is not past the
+ * last one: what came before belongs to the abandoned attempt and is thrown away, or the segment would
+ * never add up to its end record's frame count and would never be analysed.
  */
 final class SegmentAssembler {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentAssembler.class);
@@ -45,6 +51,12 @@ final class SegmentAssembler {
             return complete(pending == null ? new Pending(offset) : pending, end);
         }
         var pending = state.pending.computeIfAbsent(key, k -> new Pending(offset));
+        if (record instanceof FrameRecord frame && pending.restartedBy(frame)) {
+            LOG.info("segment {} starts over at offset {} (its video is being decoded again); dropping {} "
+                    + "frames of the abandoned attempt", key, offset, pending.frames.size());
+            pending = new Pending(offset);
+            state.pending.put(key, pending);
+        }
         if (record instanceof FrameRecord frame) {
             if (frame.leadIn()) {
                 pending.leadIn = frame;
@@ -106,6 +118,14 @@ final class SegmentAssembler {
 
         Pending(long firstOffset) {
             this.firstOffset = firstOffset;
+        }
+
+        /** True when the frame can only be the beginning of another attempt at this segment. */
+        boolean restartedBy(FrameRecord frame) {
+            if (frame.leadIn()) {
+                return leadIn != null || !frames.isEmpty() || audio != null;
+            }
+            return !frames.isEmpty() && frame.frame() <= frames.get(frames.size() - 1).frame();
         }
     }
 }

@@ -59,6 +59,41 @@ class SegmentAssemblerTest {
     }
 
     @Test
+    void aSegmentWrittenAgainByAnotherIngestWorkerStartsOverAndIsAnalysedOnce() {
+        List<SegmentRecord> b = video.records(1); // lead-in 2, frame 3, 4, 5, end
+        // The first worker died after the lead-in and one frame; the next one decodes the video again.
+        assembler.add(P0, 0, b.get(0));
+        assembler.add(P0, 1, b.get(1));
+        long analysed = 0;
+        for (int i = 0; i < b.size(); i++) {
+            var done = assembler.add(P0, 2 + i, b.get(i));
+            if (done.isPresent()) {
+                analysed++;
+                assertThat(done.get().leadIn().frame()).isEqualTo(2);
+                assertThat(done.get().frames()).extracting(f -> f.frame()).containsExactly(3L, 4L, 5L);
+            }
+            if (i == 0) {
+                // The abandoned attempt's records hold nothing back any more.
+                assertThat(offset()).isEqualTo(2);
+            }
+        }
+        assertThat(analysed).isEqualTo(1);
+        assertThat(offset()).isEqualTo(2 + b.size());
+    }
+
+    @Test
+    void theFirstSegmentStartsOverOnARepeatedFrameNumber() {
+        List<SegmentRecord> a = video.records(0); // frame 0, 1, 2, end (no lead-in)
+        assembler.add(P0, 0, a.get(0));
+        assembler.add(P0, 1, a.get(1));
+        assertThat(assembler.add(P0, 2, a.get(0))).isEmpty();
+        assertThat(assembler.add(P0, 3, a.get(1))).isEmpty();
+        assertThat(assembler.add(P0, 4, a.get(2))).isEmpty();
+        var segment = assembler.add(P0, 5, a.get(3)).orElseThrow();
+        assertThat(segment.frames()).extracting(f -> f.frame()).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
     void droppedPartitionsForgetTheirSegments() {
         var b = video.records(1);
         assembler.add(P0, 0, b.get(0));

@@ -1,5 +1,6 @@
 package io.cuepoint.api.access;
 
+import io.cuepoint.api.ApiException;
 import io.cuepoint.api.store.Database;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AuditLog {
     static final int CAPACITY = 10_000;
     static final int BATCH = 500;
+    private static final long RETRY_MILLIS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     private final Database db;
@@ -69,15 +71,29 @@ public final class AuditLog {
         }
     }
 
-    private void write(List<AuditEntry> batch) {
-        try {
-            db.inTransaction("writing the audit log", c -> {
-                repository.insert(c, batch);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            // The request already has its answer; losing these rows is reported, never thrown at anyone.
-            LOG.error("could not write {} audit entries", batch.size(), e);
+    private void write(List<AuditEntry> batch) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                db.inTransaction("writing the audit log", c -> {
+                    repository.insert(c, batch);
+                    return null;
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (ApiException.databaseUnavailable(e) && !closing) {
+                    // An outage: keep the batch and try again; meanwhile new entries wait in the queue (and
+                    // are dropped and counted only once it is full).
+                    if (attempt == 1) {
+                        LOG.warn("database unavailable, holding {} audit entries until it is back: {}",
+                                batch.size(), e.getMessage());
+                    }
+                    TimeUnit.MILLISECONDS.sleep(RETRY_MILLIS);
+                    continue;
+                }
+                // The request already has its answer; losing these rows is reported, never thrown at anyone.
+                LOG.error("could not write {} audit entries", batch.size(), e);
+                return;
+            }
         }
     }
 

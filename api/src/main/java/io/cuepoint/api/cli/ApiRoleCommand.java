@@ -1,11 +1,12 @@
 package io.cuepoint.api.cli;
 
 import io.cuepoint.api.CuepointApi;
+import io.cuepoint.api.config.KafkaClients;
 import io.cuepoint.api.config.MaterializerConfig;
 import io.cuepoint.api.materialize.Materializer;
 import io.cuepoint.api.ops.ConsumerGroups;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
@@ -29,8 +30,11 @@ final class ApiRoleCommand implements Callable<Integer> {
         var stopped = new CountDownLatch(1);
         try (var management = Roles.management(env)) {
             Roles.ensureTopics(env, kafka);
-            try (var context = CuepointApi.start(
-                    Map.of("cuepoint.kafka.bootstrap-servers", kafka.get("bootstrap.servers")))) {
+            var properties = new HashMap<String, Object>();
+            properties.put("cuepoint.kafka.bootstrap-servers", kafka.get("bootstrap.servers"));
+            // The CUEPOINT_KAFKA_<PROPERTY> passthrough, checked by Settings, for the api's own clients.
+            Settings.kafkaPassthrough(env).forEach((k, v) -> properties.put(KafkaClients.PASSTHROUGH + "." + k, v));
+            try (var context = CuepointApi.start(properties)) {
                 var materializer = context.findBean(Materializer.class);
                 management.kafka(kafka, ConsumerGroups.api(context.getBean(MaterializerConfig.class).groupId()))
                         .database(context.getBean(DataSource.class))

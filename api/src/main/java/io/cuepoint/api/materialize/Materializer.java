@@ -1,8 +1,9 @@
 package io.cuepoint.api.materialize;
 
 import io.cuepoint.analyzer.wire.AnalysisProgress;
+import io.cuepoint.api.ApiException;
 import io.cuepoint.analyzer.wire.SegmentEvents;
-import io.cuepoint.api.config.KafkaConfig;
+import io.cuepoint.api.config.KafkaClients;
 import io.cuepoint.api.config.MaterializerConfig;
 import io.cuepoint.ingest.publish.DeadLetterPublisher;
 import io.cuepoint.ingest.wire.DecodeProgress;
@@ -51,20 +52,20 @@ public final class Materializer implements Runnable {
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
+    /** Failed attempts in a row, so that a long outage logs its stack trace once. */
+    private int failures;
 
-    public Materializer(EventMaterializer materializer, KafkaConfig kafka, MaterializerConfig config) {
+    public Materializer(EventMaterializer materializer, KafkaClients kafka, MaterializerConfig config) {
         this.materializer = materializer;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
-                // Offsets are committed by hand, after the database commit.
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // A new group must see every video's history, not only what arrives after it joined.
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.CLIENT_ID_CONFIG, "cuepoint-api-materializer"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        this.deadLetters = new DeadLetterPublisher(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), config.groupId());
+        var props = kafka.base();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        // Offsets are committed by hand, after the database commit.
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A new group must see every video's history, not only what arrives after it joined.
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "cuepoint-api-materializer");
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.deadLetters = new DeadLetterPublisher(kafka.base(), config.groupId());
         this.thread = new Thread(this, "cuepoint-materializer");
     }
 
@@ -104,13 +105,23 @@ public final class Materializer implements Runnable {
                 applyOrDeadLetter(r);
             } catch (RuntimeException e) {
                 // Transient (the database is down, the dead letter not written): keep what was applied, retry
-                // from this record.
-                LOG.warn("cannot apply record {}-{}@{}, retrying in {} s", r.topic(), r.partition(), r.offset(),
-                        RETRY_SECONDS, e);
+                // from this record. Nothing is committed until it applies, so a crash during the outage loses
+                // nothing either.
+                if (failures++ == 0 || !ApiException.databaseUnavailable(e)) {
+                    LOG.warn("cannot apply record {}-{}@{}, retrying every {} s", r.topic(), r.partition(),
+                            r.offset(), RETRY_SECONDS, e);
+                } else {
+                    LOG.warn("cannot apply record {}-{}@{} (attempt {}), retrying in {} s: {}", r.topic(),
+                            r.partition(), r.offset(), failures, RETRY_SECONDS, e.getMessage());
+                }
                 rewind(records, r);
                 awaitRetry();
                 return false;
             }
+        }
+        if (failures > 0) {
+            LOG.info("materializer caught up after {} failed attempts", failures);
+            failures = 0;
         }
         return true;
     }

@@ -1,7 +1,7 @@
 package io.cuepoint.api.submit;
 
 import io.cuepoint.api.ApiException;
-import io.cuepoint.api.config.KafkaConfig;
+import io.cuepoint.api.config.KafkaClients;
 import io.cuepoint.ingest.wire.JobRequest;
 import io.cuepoint.ingest.wire.Topics;
 import io.cuepoint.ingest.wire.WireJson;
@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,11 +26,11 @@ import java.util.concurrent.TimeoutException;
 public final class KafkaJobQueue implements JobQueue {
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
-    private final KafkaConfig config;
+    private final KafkaClients clients;
     private KafkaProducer<String, byte[]> producer;
 
-    public KafkaJobQueue(KafkaConfig config) {
-        this.config = config;
+    public KafkaJobQueue(KafkaClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -54,17 +53,16 @@ public final class KafkaJobQueue implements JobQueue {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                    // A job the api answered 202 for must survive a broker failure.
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    // Fail the request rather than hold the client for the default 60 s when Kafka is down.
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000,
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                    ProducerConfig.CLIENT_ID_CONFIG, "cuepoint-api-jobs"),
-                    new StringSerializer(), new ByteArraySerializer());
+            var props = clients.base();
+            // A job the api answered 202 for must survive a broker failure.
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            // Fail the request rather than hold the client for the default 60 s when Kafka is down.
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "cuepoint-api-jobs");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
     }

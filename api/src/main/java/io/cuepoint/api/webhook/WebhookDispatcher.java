@@ -89,7 +89,13 @@ public final class WebhookDispatcher {
                 }
             } while (claimed.size() == config.batchSize());
         } catch (RuntimeException e) {
-            LOG.warn("webhook dispatch failed; trying again in {} ms", config.pollMs(), e);
+            if (ApiException.databaseUnavailable(e)) {
+                // An outage: the deliveries wait in the outbox; one line per poll, not a stack trace.
+                LOG.warn("webhook dispatch waits for the database; trying again in {} ms: {}", config.pollMs(),
+                        e.getMessage());
+            } else {
+                LOG.warn("webhook dispatch failed; trying again in {} ms", config.pollMs(), e);
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,6 +58,8 @@ public final class IngestWorker implements Runnable, AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean started;
     private boolean jobActive;
+    private TopicPartition jobPartition;
+    private boolean jobRevoked;
     private long lastPollNanos;
     private long retryOffset = -1;
     private int attempts;
@@ -89,6 +92,9 @@ public final class IngestWorker implements Runnable, AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // A job takes minutes; fetching more than one would hold jobs that another worker could start now.
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        // Cooperative rebalancing takes away only the partitions that move: a worker joining the group does not
+        // abandon every running job (see JobRevoked), only those whose partition it is given.
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         return props;
     }
 
@@ -136,11 +142,19 @@ public final class IngestWorker implements Runnable, AutoCloseable {
         // keepAlive): it returns nothing while paused, but proves the worker alive.
         consumer.pause(consumer.assignment());
         jobActive = true;
+        jobPartition = tp;
+        jobRevoked = false;
         lastPollNanos = System.nanoTime();
         try {
             boolean done;
             try {
                 done = handle(record);
+            } catch (JobRevoked e) {
+                // Another worker owns the job now and decodes it from the start; finishing it here as well
+                // would publish the video twice, interleaved. Nothing to commit or rewind: not ours.
+                LOG.info("{}: abandoned, its partition {} was revoked; the new owner decodes it again",
+                        record.key(), tp);
+                return true;
             } catch (IngestException e) {
                 // Not even FAILED could be published: keep the job uncommitted and serve it again later.
                 LOG.warn("cannot report the outcome of the job at {}@{}: {}", tp, record.offset(), e.getMessage());
@@ -154,6 +168,7 @@ public final class IngestWorker implements Runnable, AutoCloseable {
             return done;
         } finally {
             jobActive = false;
+            jobPartition = null;
             consumer.resume(consumer.paused());
         }
     }
@@ -179,7 +194,7 @@ public final class IngestWorker implements Runnable, AutoCloseable {
             runner.run(job.videoId(), Path.of(job.source()), this::keepAlive);
             attempts = 0;
             return true;
-        } catch (WakeupException e) {
+        } catch (WakeupException | JobRevoked e) {
             throw e;
         } catch (IngestException e) {
             // Transient: the broker went away. Retry a few times, then give up on this job with a reason.
@@ -214,6 +229,9 @@ public final class IngestWorker implements Runnable, AutoCloseable {
         }
         lastPollNanos = now;
         var records = consumer.poll(Duration.ZERO);
+        if (jobRevoked) {
+            throw new JobRevoked();
+        }
         // Paused partitions return nothing, and partitions assigned mid-job are paused by the rebalance
         // listener; should a record come anyway, rewind so that it is served after this job.
         for (TopicPartition tp : records.partitions()) {
@@ -262,11 +280,38 @@ public final class IngestWorker implements Runnable, AutoCloseable {
         deadLetters.close();
     }
 
-    /** Pauses partitions assigned while a job runs, so that keep-alive polls fetch nothing. */
+    /** The running job's partition went to another worker: stop decoding it. */
+    private static final class JobRevoked extends RuntimeException {
+        JobRevoked() {
+            super("the job's partition was revoked", null, false, false);
+        }
+    }
+
+    /** Pauses partitions assigned while a job runs, and abandons the job when its partition is taken away. */
     private final class PauseWhileBusy implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             LOG.info("job partitions revoked: {}", partitions);
+            abandonIfRunning(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            LOG.warn("job partitions lost (this worker was put out of its group): {}", partitions);
+            abandonIfRunning(partitions);
+        }
+
+        private void abandonIfRunning(Collection<TopicPartition> partitions) {
+            if (jobActive && partitions.contains(jobPartition)) {
+                jobRevoked = true;
+                // Runs inside poll(), before the rebalance completes: what this attempt sent is on the
+                // topic before the new owner's first record, so readers see one attempt after the other.
+                try {
+                    producer.flush();
+                } catch (KafkaException e) {
+                    LOG.warn("cannot flush the abandoned job's records: {}", e.toString());
+                }
+            }
         }
 
         @Override

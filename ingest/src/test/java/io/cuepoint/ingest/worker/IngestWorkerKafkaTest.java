@@ -88,8 +88,10 @@ class IngestWorkerKafkaTest {
                         frames.add(WireJson.read(r.value(), SegmentRecord.class));
                     }
                 }
+                // Other tests' frames share the topic: read on until this video's three segment ends are in.
                 return progress.stream().anyMatch(p -> p.videoId().equals("good-3")
-                        && p.state() == DecodeProgress.State.COMPLETED);
+                        && p.state() == DecodeProgress.State.COMPLETED)
+                        && frames.stream().filter(r -> r instanceof SegmentEnd && r.videoId().equals("good-3")).count() == 3;
             });
         } finally {
             worker.close();
@@ -179,6 +181,66 @@ class IngestWorkerKafkaTest {
         assertThat(completed.get(0).segments()).isEqualTo(3);
         assertThat(progress.stream().filter(p -> p.state() == DecodeProgress.State.PROGRESS)).isNotEmpty()
                 .allSatisfy(p -> assertThat(p.fraction()).isBetween(0.0, 1.0));
+    }
+
+    @Test
+    void aWorkerPutOutOfItsGroupMidJobAbandonsItAndTheJobCompletesOnce(@TempDir Path dir) throws Exception {
+        // 2 min at 25 fps, a few seconds of decoding: long enough to be evicted in the middle of it.
+        var clip = TestMedia.generateClipWithCuts(dir.resolve("long.mp4"), 640, 360, 25, 3000, new int[]{700});
+        long jobsBefore = endOffsetOfJobs();
+        publishJobs(new ProducerRecord<>(Topics.JOBS, "evicted-6",
+                WireJson.write(JobRequest.of("evicted-6", clip.path().toString(), Instant.now()))));
+        var progress = new ArrayList<DecodeProgress>();
+        var frames = new ArrayList<FrameRecord>();
+        // Frequent heartbeats: the worker learns that it was put out of the group within a fraction of the job.
+        var worker = new IngestWorker(new IngestConfig(10_000, 4.0, 640, 64, 85, 20, 0, 100),
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 100));
+        var thread = new Thread(worker, "ingest-worker-evicted");
+        thread.start();
+        try (var reader = reader(cluster.bootstrapServers())) {
+            Runnable read = () -> reader.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (!"evicted-6".equals(r.key()) && !String.valueOf(r.key()).startsWith("evicted-6/")) {
+                    return;
+                }
+                if (r.topic().equals(Topics.PROGRESS)) {
+                    progress.add(WireJson.read(r.value(), DecodeProgress.class));
+                } else if (WireJson.read(r.value(), SegmentRecord.class) instanceof FrameRecord f) {
+                    frames.add(f);
+                }
+            });
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                read.run();
+                return progress.stream().anyMatch(p -> p.state() == DecodeProgress.State.PROGRESS && p.frames() > 0);
+            });
+            assertThat(progress).as("still decoding").noneMatch(p -> p.state() == DecodeProgress.State.COMPLETED);
+            // What an operator's "kafka-consumer-groups --delete-members" or a session timeout does to a live worker.
+            try (var admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+                admin.removeMembersFromConsumerGroup(IngestWorker.GROUP,
+                        new org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions()).all().get();
+            }
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                read.run();
+                return committedJobs() == jobsBefore + 1
+                        && progress.stream().anyMatch(p -> p.state() == DecodeProgress.State.COMPLETED);
+            });
+            // The frames topic holds both attempts; read until every frame of the video is in.
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                read.run();
+                return frames.stream().filter(f -> !f.leadIn()).map(FrameRecord::frame).distinct().count() == 3000;
+            });
+        } finally {
+            worker.close();
+            thread.join(30_000);
+        }
+        var started = progress.stream().filter(p -> p.state() == DecodeProgress.State.STARTED).count();
+        var completed = progress.stream().filter(p -> p.state() == DecodeProgress.State.COMPLETED).toList();
+        assertThat(started).as("abandoned, then decoded again from the start").isEqualTo(2);
+        assertThat(completed).as("finished once").hasSize(1);
+        assertThat(completed.get(0).frames()).isEqualTo(3000);
+        // The second attempt published the whole video again, from frame 0.
+        assertThat(frames.stream().filter(f -> !f.leadIn() && f.frame() == 0)).as("frame 0, once per attempt").hasSize(2);
+        assertThat(frames.stream().filter(f -> !f.leadIn()).map(FrameRecord::frame).distinct()).hasSize(3000);
     }
 
     private static long endOffsetOfJobs() throws Exception {
