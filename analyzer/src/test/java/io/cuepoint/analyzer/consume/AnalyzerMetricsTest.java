@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cuepoint.analyzer.AnalyzerConfig;
+import io.cuepoint.analyzer.detect.DecodedSegments;
 import io.cuepoint.analyzer.wire.SegmentEvents;
 import io.cuepoint.ingest.IngestConfig;
-import io.cuepoint.ingest.decode.AudioWindow;
-import io.cuepoint.ingest.decode.DecodeListener;
-import io.cuepoint.ingest.decode.DecodedFrame;
-import io.cuepoint.ingest.decode.VideoDecoder;
-import io.cuepoint.ingest.segment.Segmenter;
 import io.cuepoint.ingest.testing.TestMedia;
-import io.cuepoint.ingest.wire.MediaInfo;
 import io.cuepoint.ingest.wire.SegmentRecord;
 import io.cuepoint.ingest.wire.Topics;
 import io.cuepoint.ingest.wire.WireJson;
@@ -21,7 +16,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -84,26 +78,6 @@ class AnalyzerMetricsTest {
     /** The frames topic's records of a real file, as ingest would publish them. */
     private static List<SegmentRecord> segmentRecords(Path file) {
         var config = IngestConfig.fromEnvironment(Map.of(IngestConfig.SEGMENT_SECONDS, "1"));
-        var records = new ArrayList<SegmentRecord>();
-        var segmenter = new Segmenter[1];
-        var result = new VideoDecoder(config).decode(file, new DecodeListener() {
-            @Override
-            public void onStart(MediaInfo media) {
-                segmenter[0] = new Segmenter("metrics-video", config.segmentMs(), media.audioSampleRate(),
-                        config.audioWindowMs(), records::add);
-            }
-
-            @Override
-            public void onFrame(DecodedFrame frame) {
-                segmenter[0].onFrame(frame);
-            }
-
-            @Override
-            public void onAudio(AudioWindow window) {
-                segmenter[0].onAudio(window);
-            }
-        });
-        segmenter[0].finish(result.endMs());
-        return records;
+        return DecodedSegments.records(file, config, "metrics-video");
     }
 }

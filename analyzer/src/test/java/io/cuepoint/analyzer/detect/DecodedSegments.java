@@ -33,26 +33,9 @@ public final class DecodedSegments {
 
     private static List<Segment> of(Path file, IngestConfig config) {
         var records = new TreeMap<Integer, List<SegmentRecord>>();
-        var decoder = new VideoDecoder(config);
-        var segmenter = new Segmenter[1];
-        var result = decoder.decode(file, new DecodeListener() {
-            @Override
-            public void onStart(MediaInfo media) {
-                segmenter[0] = new Segmenter("real", config.segmentMs(), media.audioSampleRate(),
-                        config.audioWindowMs(), r -> records.computeIfAbsent(r.segment(), k -> new ArrayList<>()).add(r));
-            }
-
-            @Override
-            public void onFrame(DecodedFrame frame) {
-                segmenter[0].onFrame(frame);
-            }
-
-            @Override
-            public void onAudio(AudioWindow window) {
-                segmenter[0].onAudio(window);
-            }
-        });
-        segmenter[0].finish(result.endMs());
+        for (var r : records(file, config, "real")) {
+            records.computeIfAbsent(r.segment(), k -> new ArrayList<>()).add(r);
+        }
         var segments = new ArrayList<Segment>();
         for (var segmentRecords : records.values()) {
             FrameRecord leadIn = null;
@@ -73,5 +56,30 @@ public final class DecodedSegments {
             segments.add(new Segment(leadIn, frames, audio, end));
         }
         return segments;
+    }
+
+    /** The frames topic's records of a real file in publishing order, as ingest would publish them. */
+    public static List<SegmentRecord> records(Path file, IngestConfig config, String videoId) {
+        var records = new ArrayList<SegmentRecord>();
+        var segmenter = new Segmenter[1];
+        var result = new VideoDecoder(config).decode(file, new DecodeListener() {
+            @Override
+            public void onStart(MediaInfo media) {
+                segmenter[0] = new Segmenter(videoId, config.segmentMs(), media.audioSampleRate(),
+                        config.audioWindowMs(), records::add);
+            }
+
+            @Override
+            public void onFrame(DecodedFrame frame) {
+                segmenter[0].onFrame(frame);
+            }
+
+            @Override
+            public void onAudio(AudioWindow window) {
+                segmenter[0].onAudio(window);
+            }
+        });
+        segmenter[0].finish(result.endMs());
+        return records;
     }
 }
