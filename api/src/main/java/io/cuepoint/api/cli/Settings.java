@@ -42,7 +42,6 @@ final class Settings {
     static final Set<String> MANAGED = Set.of("group.id", "group.instance.id", "enable.auto.commit",
             "auto.offset.reset", "isolation.level", "acks", "enable.idempotence", "transactional.id",
             "key.serializer", "value.serializer", "key.deserializer", "value.deserializer");
-    private static final Map<String, ConfigDef.ConfigKey> CLIENT_PROPERTIES = clientProperties();
 
     private Settings() {
     }
@@ -78,7 +77,7 @@ final class Settings {
             }
             // Every Kafka client property is lower case with dots (no '_' or '-'), so the mapping is one to one.
             String property = variable.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-            var key = CLIENT_PROPERTIES.get(property);
+            var key = ClientProperties.KEYS.get(property);
             if (key == null) {
                 throw new IllegalArgumentException(variable + " names no Kafka client property (" + property
                         + "); see https://kafka.apache.org/documentation/#consumerconfigs and #producerconfigs");
@@ -101,12 +100,21 @@ final class Settings {
         return props;
     }
 
-    private static Map<String, ConfigDef.ConfigKey> clientProperties() {
-        var keys = new HashMap<String, ConfigDef.ConfigKey>();
-        keys.putAll(AdminClientConfig.configDef().configKeys());
-        keys.putAll(ProducerConfig.configDef().configKeys());
-        keys.putAll(ConsumerConfig.configDef().configKeys());
-        return Map.copyOf(keys);
+    /**
+     * Kafka's client property definitions, loaded on first use: loading them creates Kafka's loggers, and the
+     * command line reads {@link #dataDir} before it has configured logging (a logger created earlier would
+     * fix the console level and log file too soon).
+     */
+    private static final class ClientProperties {
+        static final Map<String, ConfigDef.ConfigKey> KEYS = load();
+
+        private static Map<String, ConfigDef.ConfigKey> load() {
+            var keys = new HashMap<String, ConfigDef.ConfigKey>();
+            keys.putAll(AdminClientConfig.configDef().configKeys());
+            keys.putAll(ProducerConfig.configDef().configKeys());
+            keys.putAll(ConsumerConfig.configDef().configKeys());
+            return Map.copyOf(keys);
+        }
     }
 
     static Map<String, Object> kafkaClient(String bootstrap) {
